@@ -1,0 +1,56 @@
+/**
+ * Every refusal Parley gives, with its stable code and HTTP status. Clients switch on `code`
+ * (and translate it); `message` is a plain English explanation for logs and developers.
+ */
+export const errorStatus = {
+  invalid_request: 400,
+  malformed_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  wrong_password: 403,
+  forbidden: 403,
+  registration_closed: 403,
+  invite_invalid: 403,
+  origin_not_allowed: 403,
+  not_found: 404,
+  username_taken: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]];
+
+/** The body of every REST refusal, and the `error` member of a refused WebSocket request. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** For `invalid_request`: the path of the offending field, e.g. `displayName` or `body`. */
+  field?: string;
+  /** For `rate_limited`: seconds until the caller may try again (also sent as Retry-After). */
+  retryAfter?: number;
+}
+
+/** WebSocket close codes the server uses; see PROTOCOL.md. */
+export const closeCodes = {
+  /** Server shutting down or restarting: reconnect. */
+  goingAway: 1001,
+  /** A frame larger than limits.wsFrameMaxBytes (sent by the ws library itself). */
+  tooLarge: 1009,
+  /** Binary frames or repeated malformed frames. */
+  protocolError: 4000,
+  /** No `hello` within limits.wsHelloTimeoutMs. Reconnect. */
+  helloTimeout: 4001,
+  /** The token in `hello` is not a live session. Do not reconnect: sign in again. */
+  authFailed: 4002,
+  /** The session was revoked (logged out, logged in elsewhere, password changed). Do not reconnect. */
+  sessionRevoked: 4003,
+  /** The client did not read fast enough; reconnect and sync. */
+  slowConsumer: 4008,
+} as const;
+
+/** Close codes after which a client must not reconnect with the same token. */
+export const terminalCloseCodes: readonly number[] = [closeCodes.authFailed, closeCodes.sessionRevoked];

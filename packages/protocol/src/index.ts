@@ -1,0 +1,5 @@
+export * from './limits.ts';
+export * from './errors.ts';
+export * from './schemas/common.ts';
+export * from './schemas/accounts.ts';
+export * from './schemas/gateway.ts';

@@ -1,0 +1,32 @@
+/**
+ * Every size Parley enforces, in one place. The server refuses anything past these with
+ * `too_large` or `invalid_request`; clients use the same numbers to stop a user early.
+ * String lengths are counted in UTF-16 code units (JavaScript's `length`).
+ */
+export const limits = {
+  usernameMin: 3,
+  usernameMax: 32,
+  displayNameMax: 64,
+  passwordMin: 8,
+  passwordMax: 256,
+  bioMax: 280,
+  deviceNameMax: 64,
+  inviteCodeMax: 64,
+  searchQueryMax: 64,
+  pageSizeDefault: 20,
+  pageSizeMax: 50,
+  /** Idempotency and request ids in WebSocket frames. */
+  frameIdMax: 64,
+  /** Session tokens are 43 characters; anything much longer is not one of ours. */
+  tokenMax: 128,
+  /** Largest JSON body any REST route accepts (uploads have their own limits, step 4). */
+  httpBodyMaxBytes: 256 * 1024,
+  /** Largest WebSocket frame the server reads; a larger one closes the socket with 1009. */
+  wsFrameMaxBytes: 64 * 1024,
+  /** A socket whose unsent buffer passes this is closed as a slow consumer (4008). */
+  wsSendBufferMaxBytes: 4 * 1024 * 1024,
+  /** A new socket must authenticate with `hello` within this time or is closed with 4001. */
+  wsHelloTimeoutMs: 10_000,
+} as const;
+
+export type Limits = typeof limits;

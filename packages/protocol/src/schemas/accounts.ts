@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { limits } from '../limits.ts';
+import { Bio, DeviceName, DisplayName, Id, Password, Timestamp, Username } from './common.ts';
+
+export const Role = z.enum(['admin', 'member']);
+
+/** What anyone signed in may see of a user. */
+export const PublicUser = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  bio: z.string(),
+  /** Blob id of the avatar image (step 4); null until one is set. */
+  avatar: z.string().nullable(),
+  role: Role,
+  createdAt: Timestamp,
+});
+export type PublicUser = z.infer<typeof PublicUser>;
+
+/** The signed-in user's own profile. */
+export const Me = PublicUser.extend({ updatedAt: Timestamp });
+export type Me = z.infer<typeof Me>;
+
+export const SessionInfo = z.object({
+  id: Id,
+  deviceName: z.string(),
+  createdAt: Timestamp,
+  lastSeenAt: Timestamp,
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** True for the session that made this request. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const RegisterBody = z.strictObject({
+  username: Username,
+  displayName: DisplayName,
+  password: Password,
+  /** Required when the server's registration policy is `invite`. */
+  inviteCode: z.string().min(1).max(limits.inviteCodeMax).optional(),
+  deviceName: DeviceName.optional(),
+});
+export type RegisterBody = z.infer<typeof RegisterBody>;
+
+export const LoginBody = z.strictObject({
+  username: z.string().min(1).max(limits.usernameMax),
+  password: z.string().min(1).max(limits.passwordMax),
+  deviceName: DeviceName.optional(),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+/** Answer to register and login: the bearer token is shown once and never stored in clear. */
+export const AuthResult = z.object({
+  token: z.string(),
+  session: SessionInfo,
+  user: Me,
+});
+export type AuthResult = z.infer<typeof AuthResult>;
+
+export const UpdateProfileBody = z
+  .strictObject({
+    displayName: DisplayName.optional(),
+    bio: Bio.optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export type UpdateProfileBody = z.infer<typeof UpdateProfileBody>;
+
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(limits.passwordMax),
+  newPassword: Password,
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+export const SessionList = z.object({ sessions: z.array(SessionInfo) });
+export type SessionList = z.infer<typeof SessionList>;
+
+export const SearchUsersQuery = z.strictObject({
+  q: z.string().trim().min(1).max(limits.searchQueryMax),
+  limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
+  /** Opaque cursor from the previous page's `nextCursor`. */
+  cursor: z.string().max(200).optional(),
+});
+export type SearchUsersQuery = z.infer<typeof SearchUsersQuery>;
+
+export const UserPage = z.object({
+  users: z.array(PublicUser),
+  nextCursor: z.string().nullable(),
+});
+export type UserPage = z.infer<typeof UserPage>;
+
+export const Invite = z.object({ code: z.string(), expiresAt: Timestamp });
+export type Invite = z.infer<typeof Invite>;
+
+export const CreateInviteBody = z.strictObject({
+  /** How long the code stays valid; default 7 days, at most 30. */
+  expiresInHours: z.number().int().min(1).max(720).default(168),
+});
+
+export const ServerInfo = z.object({
+  name: z.literal('parley'),
+  version: z.string(),
+  registration: z.enum(['open', 'invite', 'closed']),
+  singleSession: z.boolean(),
+  limits: z.record(z.string(), z.number()),
+});
+export type ServerInfo = z.infer<typeof ServerInfo>;

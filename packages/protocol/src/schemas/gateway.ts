@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { limits } from '../limits.ts';
+import { Id, Timestamp } from './common.ts';
+import { Me, PublicUser } from './accounts.ts';
+
+/**
+ * WebSocket frames (JSON text). A client request carries an `id` the server echoes as `re`
+ * in exactly one reply; server pushes are `{ event, data }`. See PROTOCOL.md.
+ */
+const RequestId = z.string().min(1).max(limits.frameIdMax);
+
+export const HelloFrame = z.strictObject({
+  id: RequestId,
+  type: z.literal('hello'),
+  token: z.string().min(1).max(limits.tokenMax),
+});
+export const PingFrame = z.strictObject({ id: RequestId, type: z.literal('ping') });
+
+export const ClientFrame = z.discriminatedUnion('type', [HelloFrame, PingFrame]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+export type ClientFrameType = ClientFrame['type'];
+
+export const HelloResult = z.object({
+  user: Me,
+  sessionId: Id,
+  /** Ids of users the caller may see who are online now. */
+  online: z.array(Id),
+  /** How often the client should send `ping` (the server also pings at the WebSocket level). */
+  heartbeatMs: z.number(),
+  serverTime: Timestamp,
+});
+export type HelloResult = z.infer<typeof HelloResult>;
+
+export const PingResult = z.object({ serverTime: Timestamp });
+export type PingResult = z.infer<typeof PingResult>;
+
+/** What each request type answers with when it succeeds. */
+export interface FrameResults {
+  hello: HelloResult;
+  ping: PingResult;
+}
+
+export const PresenceChanged = z.object({
+  userId: Id,
+  online: z.boolean(),
+  /** When the user was last connected; null for a user never seen online. */
+  lastSeenAt: Timestamp.nullable(),
+});
+export const SessionRevoked = z.object({
+  sessionId: Id,
+  reason: z.enum(['logged_out', 'revoked', 'logged_in_elsewhere', 'password_changed']),
+});
+
+/** Every server push, by event name. */
+export const serverEvents = {
+  'presence.changed': PresenceChanged,
+  'session.revoked': SessionRevoked,
+  'user.updated': PublicUser,
+} as const;
+
+export type ServerEvents = { [K in keyof typeof serverEvents]: z.infer<(typeof serverEvents)[K]> };
+export type ServerEventName = keyof ServerEvents;
+export type ServerEvent = { [K in ServerEventName]: { event: K; data: ServerEvents[K] } }[ServerEventName];
+
+export interface ReplyOk<T = unknown> {
+  re: string;
+  ok: T;
+}
+export interface ReplyError {
+  re: string | null;
+  error: { code: string; message: string; field?: string; retryAfter?: number };
+}
+export type ServerFrame = ReplyOk | ReplyError | ServerEvent;

@@ -1,0 +1,26 @@
+import { hashToken } from '../auth/tokens.ts';
+import { now } from '../ids.ts';
+import type { Services } from '../services.ts';
+import { sessionByTokenHash, touchSession } from '../store/sessions.ts';
+import type { SessionRow, UserRow } from '../store/tables.ts';
+
+/** A signed-in caller: who they are and which device session they came with. */
+export interface Actor {
+  user: UserRow;
+  session: SessionRow;
+}
+
+/** Refreshing last-seen at most this often keeps a busy client from writing on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** The live session a bearer token names, or null. Every REST request and `hello` come here. */
+export async function accessSession(services: Services, token: string): Promise<Actor | null> {
+  const found = await sessionByTokenHash(services.store.db, hashToken(token));
+  if (!found) return null;
+  const at = now();
+  if (Date.parse(at) - Date.parse(found.session.last_seen_at) > TOUCH_EVERY_MS) {
+    await touchSession(services.store.db, found.session.id, at);
+    found.session.last_seen_at = at;
+  }
+  return found;
+}

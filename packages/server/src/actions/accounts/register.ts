@@ -1,0 +1,64 @@
+import type { AuthResult, RegisterBody } from '@parley/protocol';
+import { hashPassword } from '../../auth/passwords.ts';
+import { hashToken } from '../../auth/tokens.ts';
+import { AppError } from '../../errors.ts';
+import { newId, now } from '../../ids.ts';
+import { presentMe, presentSession } from '../../presenters/users.ts';
+import { type Services, transact } from '../../services.ts';
+import { isUniqueViolation } from '../../store/errors.ts';
+import { consumeInvite } from '../../store/invites.ts';
+import { anyUserExists, insertUser, lockRegistrations, userByUsername } from '../../store/users.ts';
+import type { UserRow } from '../../store/tables.ts';
+import { type ClientInfo, openSession } from './open-session.ts';
+
+/**
+ * Creates an account and signs it in. The first account on a fresh server becomes its admin
+ * and is allowed whatever the registration policy, so a closed server can still be set up.
+ */
+export async function register(services: Services, input: RegisterBody, client: ClientInfo): Promise<AuthResult> {
+  const username = input.username.toLowerCase();
+  const passwordHash = await hashPassword(input.password, services.config.passwordHashCost);
+  try {
+    return await transact(services, async (tx) => {
+      await lockRegistrations(tx, services.store.dialect);
+      const first = !(await anyUserExists(tx));
+      const policy = services.config.registration;
+      if (!first && policy === 'closed') {
+        throw new AppError('registration_closed', 'this server does not accept new accounts');
+      }
+      if (!first && policy === 'invite' && !input.inviteCode) {
+        throw new AppError('invite_invalid', 'this server needs an invite code to register', {
+          field: 'inviteCode',
+        });
+      }
+      if (await userByUsername(tx, username)) {
+        throw new AppError('username_taken', `the username "${username}" is taken`, { field: 'username' });
+      }
+      const at = now();
+      const user: UserRow = {
+        id: newId(),
+        username,
+        display_name: input.displayName.trim(),
+        password_hash: passwordHash,
+        bio: '',
+        avatar: null,
+        role: first ? 'admin' : 'member',
+        created_at: at,
+        updated_at: at,
+        last_seen_at: null,
+      };
+      await insertUser(tx, user);
+      if (!first && policy === 'invite' && !(await consumeInvite(tx, hashToken(input.inviteCode!), user.id, at))) {
+        throw new AppError('invite_invalid', 'the invite code is unknown, used or expired', { field: 'inviteCode' });
+      }
+      const { token, session } = await openSession(tx, user.id, input.deviceName, client);
+      return { token, session: presentSession(session, session.id), user: presentMe(user) };
+    });
+  } catch (err) {
+    // Two registrations raced for one name; the loser hears the same answer as a later one.
+    if (isUniqueViolation(err)) {
+      throw new AppError('username_taken', `the username "${username}" is taken`, { field: 'username' });
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,132 @@
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
+import { limits } from '@parley/protocol';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import {
+  type ZodTypeProvider,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import pino, { type Logger } from 'pino';
+import { createMemoryBus } from './bus/memory.ts';
+import { databaseUrlOf } from './config/load.ts';
+import type { Config } from './config/settings.ts';
+import { createMemoryPresence } from './fanout/presence.ts';
+import { Gateway } from './gateway/gateway.ts';
+import { registerGatewayRoute } from './gateway/route.ts';
+import { installErrorHandling } from './http/errors.ts';
+import { authRoutes } from './http/routes/auth.ts';
+import { inviteRoutes } from './http/routes/invites.ts';
+import { meRoutes } from './http/routes/me.ts';
+import { serverInfoRoutes } from './http/routes/server-info.ts';
+import { userRoutes } from './http/routes/users.ts';
+import { serveWebClient } from './http/web.ts';
+import { type Services, createLoginThrottle } from './services.ts';
+import { openStore } from './store/connect.ts';
+import { migrateToLatest } from './store/migrate.ts';
+import { version } from './version.ts';
+
+export interface Parley {
+  app: FastifyInstance;
+  services: Services;
+  gateway: Gateway;
+  /** Listens on the configured host and port; resolves to the base URL (http://host:port). */
+  listen(): Promise<string>;
+  /** Closes sockets (1001), stops accepting requests, then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds a whole Parley node from its configuration: opens and migrates the store, then wires
+ * the bus, presence, gateway and routes. Nothing listens until `listen()`. See docs/architecture.md.
+ */
+export async function createParley(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<Parley> {
+  const store = openStore(databaseUrlOf(config));
+  try {
+    await migrateToLatest(store.db);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const bus = createMemoryBus((err) => log.error({ err }, 'bus subscriber failed'));
+  const services: Services = {
+    config,
+    store,
+    bus,
+    presence: createMemoryPresence(),
+    loginThrottle: createLoginThrottle(config),
+    log,
+  };
+  const gateway = new Gateway(services);
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: limits.httpBodyMaxBytes,
+    trustProxy: config.trustProxy,
+    // One line per request only when debugging; otherwise logs hold what needs attention.
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyHelmet, {
+    // The web client and the API docs are the only pages; both load only their own files.
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'connect-src': ["'self'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    strictTransportSecurity: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Parley API', version, description: 'REST API of a Parley chat server. See PROTOCOL.md.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifyWebsocket, { options: { maxPayload: limits.wsFrameMaxBytes } });
+
+  const servesPages = await serveWebClient(app, config.webDir);
+  installErrorHandling(app, servesPages);
+
+  await app.register(
+    async (api) => {
+      await api.register(serverInfoRoutes, { services });
+      await api.register(authRoutes, { services });
+      await api.register(meRoutes, { services });
+      await api.register(userRoutes, { services });
+      await api.register(inviteRoutes, { services });
+    },
+    { prefix: '/api/v1' },
+  );
+  registerGatewayRoute(app, gateway, config.allowedOrigins);
+
+  return {
+    app,
+    services,
+    gateway,
+    async listen() {
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    },
+    async close() {
+      gateway.close();
+      await app.close();
+      await bus.close();
+      await store.close();
+    },
+  };
+}

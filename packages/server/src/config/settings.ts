@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Parley reads: its environment variable, its key in the optional JSON config
+ * file, its default and meaning. The README's configuration table is written from this list;
+ * keep them in step.
+ */
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const settings = {
+  port: {
+    env: 'PARLEY_PORT',
+    schema: port,
+    default: '8080',
+    doc: 'TCP port for HTTP and WebSocket (0 picks a free port).',
+  },
+  host: {
+    env: 'PARLEY_HOST',
+    schema: z.string().min(1),
+    default: '0.0.0.0',
+    doc: 'Address to listen on; 127.0.0.1 keeps Parley private to this machine.',
+  },
+  dataDir: {
+    env: 'PARLEY_DATA_DIR',
+    schema: z.string().min(1),
+    default: './data',
+    doc: 'Folder for the SQLite file and uploads; created if missing.',
+  },
+  databaseUrl: {
+    env: 'PARLEY_DATABASE_URL',
+    schema: z
+      .string()
+      .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'sqlite:<file> or postgres://user@host/db')
+      .optional(),
+    default: undefined,
+    doc: 'sqlite:<path> or postgres://…; default is sqlite:<dataDir>/parley.db.',
+  },
+  registration: {
+    env: 'PARLEY_REGISTRATION',
+    schema: z.enum(['open', 'invite', 'closed']),
+    default: 'open',
+    doc: 'open: anyone may register; invite: only with an invite code from an admin; closed: nobody (the first account is always allowed).',
+  },
+  singleSession: {
+    env: 'PARLEY_SINGLE_SESSION',
+    schema: bool,
+    default: 'false',
+    doc: 'true: a new login signs the user out everywhere else ("logged in elsewhere").',
+  },
+  allowedOrigins: {
+    env: 'PARLEY_ALLOWED_ORIGINS',
+    schema: z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url())),
+    default: '',
+    doc: 'Comma-separated extra origins allowed to open the WebSocket (the server’s own origin always is).',
+  },
+  trustProxy: {
+    env: 'PARLEY_TRUST_PROXY',
+    schema: bool,
+    default: 'false',
+    doc: 'true behind a reverse proxy: take the client address from X-Forwarded-For.',
+  },
+  heartbeatMs: {
+    env: 'PARLEY_HEARTBEAT_MS',
+    schema: z.coerce.number().int().min(1000).max(300_000),
+    default: '25000',
+    doc: 'WebSocket ping interval; a socket that misses a whole interval is dropped.',
+  },
+  loginMaxFailures: {
+    env: 'PARLEY_LOGIN_MAX_FAILURES',
+    schema: z.coerce.number().int().min(1).max(1000),
+    default: '10',
+    doc: 'Failed logins per account per 15 minutes before it is throttled (per address: 5×).',
+  },
+  passwordHashCost: {
+    env: 'PARLEY_PASSWORD_HASH_COST',
+    schema: z.coerce.number().int().min(12).max(20),
+    default: '17',
+    doc: 'scrypt cost as log2(N) (17 = OWASP’s recommendation). Lower only for tests.',
+  },
+  logLevel: {
+    env: 'PARLEY_LOG_LEVEL',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+    doc: 'Log verbosity (logs are JSON lines on standard output).',
+  },
+  webDir: {
+    env: 'PARLEY_WEB_DIR',
+    schema: z.string().min(1).optional(),
+    default: undefined,
+    doc: 'Folder of the built web client to serve at /; default apps/web/dist.',
+  },
+} as const;
+
+export type SettingKey = keyof typeof settings;
+export type Config = { [K in SettingKey]: z.output<(typeof settings)[K]['schema']> };

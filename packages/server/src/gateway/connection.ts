@@ -1,0 +1,128 @@
+import { ClientFrame, type ErrorBody, closeCodes, limits } from '@parley/protocol';
+import type { WebSocket } from 'ws';
+import type { Actor } from '../access/session.ts';
+import { AppError } from '../errors.ts';
+import type { FanoutTarget } from '../fanout/fanout.ts';
+import { handleFrame } from './frames/index.ts';
+import type { Gateway } from './gateway.ts';
+
+/**
+ * One WebSocket from its opening to its close. It must say `hello` with a session token
+ * first; after that it is a fanout target and may send any client frame. Every request gets
+ * exactly one reply; see PROTOCOL.md for the frames and close codes.
+ */
+export class Connection implements FanoutTarget {
+  actor: Actor | null = null;
+  private alive = true;
+  private readonly helloTimer: NodeJS.Timeout;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly gateway: Gateway,
+    readonly ip: string,
+  ) {
+    this.helloTimer = setTimeout(
+      () => this.close(closeCodes.helloTimeout, 'no hello in time'),
+      limits.wsHelloTimeoutMs,
+    );
+    socket.on('pong', () => (this.alive = true));
+    socket.on('message', (data, isBinary) => void this.receive(data.toString(), isBinary));
+    socket.on('close', () => {
+      clearTimeout(this.helloTimer);
+      void gateway.detach(this);
+    });
+    socket.on('error', () => socket.terminate());
+  }
+
+  get userId(): string {
+    return this.actor!.user.id;
+  }
+
+  get sessionId(): string {
+    return this.actor!.session.id;
+  }
+
+  /** Called by the gateway's heartbeat: drops a socket that did not answer the last ping. */
+  heartbeat(): void {
+    if (!this.alive) {
+      this.socket.terminate();
+      return;
+    }
+    this.alive = false;
+    this.socket.ping();
+  }
+
+  authenticated(actor: Actor): void {
+    clearTimeout(this.helloTimer);
+    this.actor = actor;
+  }
+
+  sendText(text: string): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    // A reader that falls this far behind is dropped rather than buffered without bound; it
+    // reconnects and syncs what it missed (DESIGN.md, delivery contract point 4).
+    if (this.socket.bufferedAmount > limits.wsSendBufferMaxBytes) {
+      this.close(closeCodes.slowConsumer, 'slow consumer');
+      return;
+    }
+    this.socket.send(text);
+  }
+
+  send(frame: unknown): void {
+    this.sendText(JSON.stringify(frame));
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
+      this.socket.close(code, reason);
+    }
+  }
+
+  private async receive(text: string, isBinary: boolean): Promise<void> {
+    if (isBinary) {
+      this.close(closeCodes.protocolError, 'binary frames are not part of the protocol');
+      return;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      this.replyError(null, { code: 'malformed_json', message: 'the frame is not valid JSON' });
+      return;
+    }
+    const id = requestIdOf(raw);
+    const parsed = ClientFrame.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+      const field = [...issue.path, ...(unknownKey ? [unknownKey] : [])].join('.') || 'frame';
+      const message = unknownKey ? `unknown field "${field}"` : `${field}: ${issue.message}`;
+      this.replyError(id, { code: 'invalid_request', message, field });
+      return;
+    }
+    try {
+      const result = await handleFrame(this, parsed.data);
+      this.send({ re: parsed.data.id, ok: result });
+    } catch (err) {
+      if (err instanceof AppError) {
+        this.replyError(parsed.data.id, err.toBody());
+        if (err.code === 'unauthenticated' && parsed.data.type === 'hello') {
+          this.close(closeCodes.authFailed, 'invalid session token');
+        }
+      } else {
+        this.gateway.log.error({ err, frame: parsed.data.type }, 'frame failed');
+        this.replyError(parsed.data.id, { code: 'internal', message: 'internal error' });
+      }
+    }
+  }
+
+  private replyError(re: string | null, error: ErrorBody): void {
+    this.send({ re, error });
+  }
+}
+
+/** The request id of a frame that failed validation, when it has a usable one. */
+function requestIdOf(raw: unknown): string | null {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length > 0 && id.length <= limits.frameIdMax ? id : null;
+}

@@ -1,0 +1,29 @@
+import type { HelloResult } from '@parley/protocol';
+import type { z } from 'zod';
+import type { HelloFrame } from '@parley/protocol';
+import { accessSession } from '../../access/session.ts';
+import { AppError } from '../../errors.ts';
+import { presentMe } from '../../presenters/users.ts';
+import type { Connection } from '../connection.ts';
+
+/** Authenticates the socket with a session token and makes it a live, presence-counted socket. */
+export async function hello(connection: Connection, frame: z.infer<typeof HelloFrame>): Promise<HelloResult> {
+  if (connection.actor) throw new AppError('invalid_request', 'this socket has already said hello');
+  const { gateway } = connection;
+  const actor = await accessSession(gateway.services, frame.token);
+  if (!actor) throw new AppError('unauthenticated', 'the session token is not valid; sign in again');
+  connection.authenticated(actor);
+  await gateway.attach(connection);
+  // The session may have been revoked between the lookup and attach, when this socket was not
+  // yet listening for `session.revoked`. Look again now that it is.
+  if (!(await accessSession(gateway.services, frame.token))) {
+    throw new AppError('unauthenticated', 'the session has ended; sign in again');
+  }
+  return {
+    user: presentMe(actor.user),
+    sessionId: actor.session.id,
+    online: await gateway.services.presence.online(),
+    heartbeatMs: gateway.services.config.heartbeatMs,
+    serverTime: new Date().toISOString(),
+  };
+}

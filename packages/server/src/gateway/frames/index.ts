@@ -1,0 +1,15 @@
+import type { ClientFrame, FrameResults } from '@parley/protocol';
+import { AppError } from '../../errors.ts';
+import type { Connection } from '../connection.ts';
+import { hello } from './hello.ts';
+import { ping } from './ping.ts';
+
+/** Routes a validated frame to its handler; only `hello` is allowed before authentication. */
+export async function handleFrame(connection: Connection, frame: ClientFrame): Promise<FrameResults[keyof FrameResults]> {
+  if (frame.type === 'hello') return hello(connection, frame);
+  if (!connection.actor) throw new AppError('unauthenticated', 'send hello with your session token first');
+  switch (frame.type) {
+    case 'ping':
+      return ping();
+  }
+}

@@ -1,0 +1,68 @@
+import { closeCodes } from '@parley/protocol';
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import { Fanout } from '../fanout/fanout.ts';
+import { now } from '../ids.ts';
+import type { Services } from '../services.ts';
+import { updateUser } from '../store/users.ts';
+import { Connection } from './connection.ts';
+
+/**
+ * This node's WebSockets: accepts them, keeps them alive with pings, registers authenticated
+ * ones with the fanout and announces presence when a user's first socket opens or last closes.
+ */
+export class Gateway {
+  readonly fanout = new Fanout();
+  private readonly connections = new Set<Connection>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+
+  constructor(readonly services: Services) {
+    this.heartbeat = setInterval(() => {
+      for (const connection of this.connections) connection.heartbeat();
+    }, services.config.heartbeatMs);
+    this.unsubscribe = services.bus.subscribe((envelope) => this.fanout.deliver(envelope));
+  }
+
+  get log(): Logger {
+    return this.services.log;
+  }
+
+  accept(socket: WebSocket, ip: string): void {
+    this.connections.add(new Connection(socket, this, ip));
+  }
+
+  async attach(connection: Connection): Promise<void> {
+    this.fanout.add(connection);
+    if (await this.services.presence.connected(connection.userId)) {
+      await this.services.bus.publish({
+        to: { everyone: true },
+        event: { event: 'presence.changed', data: { userId: connection.userId, online: true, lastSeenAt: now() } },
+      });
+    }
+  }
+
+  async detach(connection: Connection): Promise<void> {
+    this.connections.delete(connection);
+    if (!connection.actor) return;
+    this.fanout.remove(connection);
+    const userId = connection.userId;
+    if (await this.services.presence.disconnected(userId)) {
+      const lastSeenAt = now();
+      await updateUser(this.services.store.db, userId, { last_seen_at: lastSeenAt }).catch((err: unknown) =>
+        this.log.warn({ err }, 'could not record last seen'),
+      );
+      await this.services.bus.publish({
+        to: { everyone: true },
+        event: { event: 'presence.changed', data: { userId, online: false, lastSeenAt } },
+      });
+    }
+  }
+
+  /** Closes every socket with 1001 so clients reconnect (to this node after a restart, or another). */
+  close(): void {
+    clearInterval(this.heartbeat);
+    this.unsubscribe();
+    for (const connection of this.connections) connection.close(closeCodes.goingAway, 'server shutting down');
+  }
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { limits } from '@parley/protocol';
+import { type Actor, accessSession } from '../access/session.ts';
+import { AppError } from '../errors.ts';
+import type { Services } from '../services.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/**
+ * Makes every route registered in `scope` require `Authorization: Bearer <token>` of a live
+ * session; the route then reads the caller with `actorOf(request)`.
+ */
+export function requireSession(scope: FastifyInstance, services: Services): void {
+  scope.addHook('onRequest', async (request) => {
+    const token = bearerToken(request);
+    if (!token) throw new AppError('unauthenticated', 'sign in first: send Authorization: Bearer <token>');
+    const actor = await accessSession(services, token);
+    if (!actor) throw new AppError('unauthenticated', 'the session has ended; sign in again');
+    request.actor = actor;
+  });
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', 'sign in first');
+  return request.actor;
+}
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  const match = header && /^Bearer ([A-Za-z0-9_-]+)$/.exec(header);
+  return match && match[1]!.length <= limits.tokenMax ? match[1]! : null;
+}
+
+export function clientInfoOf(request: FastifyRequest): { ip: string; userAgent: string | null } {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+}

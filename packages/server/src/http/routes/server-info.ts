@@ -1,0 +1,29 @@
+import { ServerInfo, limits } from '@parley/protocol';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../services.ts';
+import { version } from '../../version.ts';
+
+/** Public facts a client needs before signing in, and a health check for load balancers. */
+export const serverInfoRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  app.get(
+    '/server',
+    { schema: { tags: ['server'], summary: 'Server settings a client needs', response: { 200: ServerInfo } } },
+    async () => ({
+      name: 'parley' as const,
+      version,
+      registration: services.config.registration,
+      singleSession: services.config.singleSession,
+      limits: Object.fromEntries(Object.entries(limits)),
+    }),
+  );
+
+  app.get(
+    '/health',
+    { schema: { tags: ['server'], summary: 'Liveness and database check', response: { 200: z.object({ ok: z.boolean() }) } } },
+    async () => {
+      await services.store.db.selectFrom('users').select('id').limit(1).execute();
+      return { ok: true };
+    },
+  );
+};

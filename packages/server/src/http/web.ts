@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+const defaultWebDir = fileURLToPath(new URL('../../../../apps/web/dist/', import.meta.url));
+
+/**
+ * Serves the built web client at /, with index.html for any other page path so client-side
+ * routes survive a reload. API and socket paths are never answered with the page.
+ */
+export async function serveWebClient(app: FastifyInstance, webDir: string | undefined): Promise<boolean> {
+  const root = path.resolve(webDir ?? defaultWebDir);
+  if (!existsSync(path.join(root, 'index.html'))) {
+    app.log.warn({ root }, 'web client not built; run `npm run build -w @parley/web`');
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('Parley is running, but the web client is not built. Run: npm run build -w @parley/web\n'),
+    );
+    return false;
+  }
+  await app.register(fastifyStatic, { root, index: 'index.html', maxAge: '1h' });
+  return true;
+}
+
+/** Whether a request that matched no route should get the web client's index.html. */
+export function wantsPage(method: string, url: string): boolean {
+  return method === 'GET' && !url.startsWith('/api/') && url !== '/ws' && !path.extname(url);
+}

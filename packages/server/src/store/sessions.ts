@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { Database, NewSession, SessionRow, UserRow } from './tables.ts';
+
+type Db = Kysely<Database>;
+
+export async function insertSession(db: Db, session: NewSession): Promise<void> {
+  await db.insertInto('sessions').values(session).execute();
+}
+
+export interface SessionWithUser {
+  session: SessionRow;
+  user: UserRow;
+}
+
+/** The live session a token hash belongs to, with its user; one indexed lookup. */
+export async function sessionByTokenHash(db: Db, tokenHash: string): Promise<SessionWithUser | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select([
+      'sessions.id as s_id',
+      'sessions.token_hash as s_token_hash',
+      'sessions.device_name as s_device_name',
+      'sessions.ip as s_ip',
+      'sessions.user_agent as s_user_agent',
+      'sessions.created_at as s_created_at',
+      'sessions.last_seen_at as s_last_seen_at',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { s_id, s_token_hash, s_device_name, s_ip, s_user_agent, s_created_at, s_last_seen_at, ...user } = row;
+  return {
+    user,
+    session: {
+      id: s_id,
+      user_id: user.id,
+      token_hash: s_token_hash,
+      device_name: s_device_name,
+      ip: s_ip,
+      user_agent: s_user_agent,
+      created_at: s_created_at,
+      last_seen_at: s_last_seen_at,
+    },
+  };
+}
+
+export function sessionsOfUser(db: Db, userId: string): Promise<SessionRow[]> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+/** Deletes one of a user's sessions; false when the user has no such session. */
+export async function deleteSessionOfUser(db: Db, userId: string, sessionId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** Deletes every session of the user but `keepId`; returns the ids it deleted. */
+export async function deleteOtherSessions(db: Db, userId: string, keepId: string): Promise<string[]> {
+  const rows = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepId)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function touchSession(db: Db, sessionId: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
+}
