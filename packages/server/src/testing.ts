@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createParley, type Parley } from './app.ts';
+import { loadConfig } from './config/load.ts';
+import type { SettingKey } from './config/settings.ts';
+
+/**
+ * Starts a real Parley node on a random loopback port for tests, benchmarks and e2e runs:
+ * SQLite in a fresh temporary folder, or a PostgreSQL database made for it alone and dropped
+ * afterwards. Not used by the server itself.
+ */
+export interface TestServer {
+  parley: Parley;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** ws://127.0.0.1:<port>/ws */
+  wsUrl: string;
+  dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export type TestDialect = 'sqlite' | 'postgres';
+
+/** Where the suite's PostgreSQL lives; it must allow creating databases. */
+export const testPostgresUrl = process.env.PARLEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export async function startTestServer(
+  dialect: TestDialect = 'sqlite',
+  overrides: Partial<Record<SettingKey, unknown>> = {},
+): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-test-'));
+  const database = dialect === 'postgres' ? await createTestDatabase() : null;
+  const config = loadConfig(
+    {},
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      passwordHashCost: 12,
+      logLevel: 'silent',
+      ...(database && { databaseUrl: database.url }),
+      ...overrides,
+    },
+  );
+  const parley = await createParley(config);
+  const url = (await parley.listen()).replace('localhost', '127.0.0.1');
+  return {
+    parley,
+    url,
+    wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
+    dialect,
+    async close() {
+      await parley.close();
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh, uniquely named PostgreSQL database; `drop` removes it (and only it). */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `parley_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await withAdmin((client) => client.query(`create database ${name}`));
+  const url = new URL(testPostgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
+}
+
+async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testPostgresUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
