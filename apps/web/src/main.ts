@@ -15,7 +15,8 @@ const text = zh
       docs: 'API 文档',
     }
   : {
-      ok: (v: string, r: string) => `The server is running (version ${v}, registration: ${r}). The web client is coming soon.`,
+      ok: (v: string, r: string) =>
+        `The server is running (version ${v}, registration: ${r}). The web client is coming soon.`,
       down: 'Cannot reach the server.',
       docs: 'API documentation',
     };

@@ -43,7 +43,10 @@ export interface Parley {
  * Builds a whole Parley node from its configuration: opens and migrates the store, then wires
  * the bus, presence, gateway and routes. Nothing listens until `listen()`. See docs/architecture.md.
  */
-export async function createParley(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<Parley> {
+export async function createParley(
+  config: Config,
+  log: Logger = pino({ level: config.logLevel }),
+): Promise<Parley> {
   const store = openStore(databaseUrlOf(config));
   try {
     await migrateToLatest(store.db);
@@ -88,7 +91,11 @@ export async function createParley(config: Config, log: Logger = pino({ level: c
   });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Parley API', version, description: 'REST API of a Parley chat server. See PROTOCOL.md.' },
+      info: {
+        title: 'Parley API',
+        version,
+        description: 'REST API of a Parley chat server. See PROTOCOL.md.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,

@@ -24,7 +24,8 @@ export interface TestServer {
 export type TestDialect = 'sqlite' | 'postgres';
 
 /** Where the suite's PostgreSQL lives; it must allow creating databases. */
-export const testPostgresUrl = process.env.PARLEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const testPostgresUrl =
+  process.env.PARLEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export async function startTestServer(
   dialect: TestDialect = 'sqlite',
@@ -67,7 +68,8 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+    drop: () =>
+      withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
   };
 }
 

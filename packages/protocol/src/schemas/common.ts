@@ -38,7 +38,12 @@ export const Password = z.string().min(limits.passwordMin).max(limits.passwordMa
 
 export const DeviceName = z.string().max(limits.deviceNameMax).regex(oneLine, 'no control characters');
 
-export const PageLimit = z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault);
+export const PageLimit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(limits.pageSizeMax)
+  .default(limits.pageSizeDefault);
 
 export const ErrorResponse = z.object({
   error: z.object({

@@ -14,7 +14,11 @@ export class LoginThrottle {
   private readonly perAddress: RateLimiterAbstract;
 
   constructor(maxFailures: number) {
-    this.perAccount = new RateLimiterMemory({ keyPrefix: 'login-user', points: maxFailures, duration: WINDOW_SECONDS });
+    this.perAccount = new RateLimiterMemory({
+      keyPrefix: 'login-user',
+      points: maxFailures,
+      duration: WINDOW_SECONDS,
+    });
     this.perAddress = new RateLimiterMemory({
       keyPrefix: 'login-ip',
       points: maxFailures * 5,
@@ -32,7 +36,9 @@ export class LoginThrottle {
     for (const [res, points] of blocked) {
       if (res && res.consumedPoints >= points) {
         const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-        throw new AppError('rate_limited', `too many failed logins; try again in ${retryAfter} s`, { retryAfter });
+        throw new AppError('rate_limited', `too many failed logins; try again in ${retryAfter} s`, {
+          retryAfter,
+        });
       }
     }
   }

@@ -5,7 +5,9 @@ import { z } from 'zod';
  * file, its default and meaning. The README's configuration table is written from this list;
  * keep them in step.
  */
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'yes'].includes(v));
 const port = z.coerce.number().int().min(0).max(65535);
 
 export const settings = {

@@ -37,7 +37,10 @@ export class Gateway {
     if (await this.services.presence.connected(connection.userId)) {
       await this.services.bus.publish({
         to: { everyone: true },
-        event: { event: 'presence.changed', data: { userId: connection.userId, online: true, lastSeenAt: now() } },
+        event: {
+          event: 'presence.changed',
+          data: { userId: connection.userId, online: true, lastSeenAt: now() },
+        },
       });
     }
   }

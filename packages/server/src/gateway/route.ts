@@ -15,7 +15,10 @@ export function registerGatewayRoute(app: FastifyInstance, gateway: Gateway, all
       schema: { hide: true },
       preValidation: async (request) => {
         if (!originAllowed(request, allowedOrigins)) {
-          throw new AppError('origin_not_allowed', `origin ${request.headers.origin} may not open a socket here`);
+          throw new AppError(
+            'origin_not_allowed',
+            `origin ${request.headers.origin} may not open a socket here`,
+          );
         }
       },
     },

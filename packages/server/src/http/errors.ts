@@ -19,7 +19,9 @@ export function installErrorHandling(app: FastifyInstance, servesPages: boolean)
     const url = request.url.split('?')[0]!;
     // Client-side routes of the web app (/chats/123) load the app, which then routes itself.
     if (servesPages && wantsPage(request.method, url)) return reply.sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${url}` } });
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `no route for ${request.method} ${url}` } });
   });
 }
 

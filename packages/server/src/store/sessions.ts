@@ -30,7 +30,8 @@ export async function sessionByTokenHash(db: Db, tokenHash: string): Promise<Ses
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { s_id, s_token_hash, s_device_name, s_ip, s_user_agent, s_created_at, s_last_seen_at, ...user } = row;
+  const { s_id, s_token_hash, s_device_name, s_ip, s_user_agent, s_created_at, s_last_seen_at, ...user } =
+    row;
   return {
     user,
     session: {

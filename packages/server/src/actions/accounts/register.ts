@@ -15,7 +15,11 @@ import { type ClientInfo, openSession } from './open-session.ts';
  * Creates an account and signs it in. The first account on a fresh server becomes its admin
  * and is allowed whatever the registration policy, so a closed server can still be set up.
  */
-export async function register(services: Services, input: RegisterBody, client: ClientInfo): Promise<AuthResult> {
+export async function register(
+  services: Services,
+  input: RegisterBody,
+  client: ClientInfo,
+): Promise<AuthResult> {
   const username = input.username.toLowerCase();
   const passwordHash = await hashPassword(input.password, services.config.passwordHashCost);
   try {
@@ -48,8 +52,14 @@ export async function register(services: Services, input: RegisterBody, client: 
         last_seen_at: null,
       };
       await insertUser(tx, user);
-      if (!first && policy === 'invite' && !(await consumeInvite(tx, hashToken(input.inviteCode!), user.id, at))) {
-        throw new AppError('invite_invalid', 'the invite code is unknown, used or expired', { field: 'inviteCode' });
+      if (
+        !first &&
+        policy === 'invite' &&
+        !(await consumeInvite(tx, hashToken(input.inviteCode!), user.id, at))
+      ) {
+        throw new AppError('invite_invalid', 'the invite code is unknown, used or expired', {
+          field: 'inviteCode',
+        });
       }
       const { token, session } = await openSession(tx, user.id, input.deviceName, client);
       return { token, session: presentSession(session, session.id), user: presentMe(user) };

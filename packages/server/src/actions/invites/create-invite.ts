@@ -8,7 +8,11 @@ import type { Services } from '../../services.ts';
 import { insertInvite } from '../../store/invites.ts';
 
 /** An admin makes a single-use code that lets one person register under PARLEY_REGISTRATION=invite. */
-export async function createInvite(services: Services, actor: Actor, expiresInHours: number): Promise<Invite> {
+export async function createInvite(
+  services: Services,
+  actor: Actor,
+  expiresInHours: number,
+): Promise<Invite> {
   if (actor.user.role !== 'admin') throw new AppError('forbidden', 'only an admin can create invites');
   const code = randomBytes(12).toString('base64url');
   const at = now();

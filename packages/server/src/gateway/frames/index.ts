@@ -5,7 +5,10 @@ import { hello } from './hello.ts';
 import { ping } from './ping.ts';
 
 /** Routes a validated frame to its handler; only `hello` is allowed before authentication. */
-export async function handleFrame(connection: Connection, frame: ClientFrame): Promise<FrameResults[keyof FrameResults]> {
+export async function handleFrame(
+  connection: Connection,
+  frame: ClientFrame,
+): Promise<FrameResults[keyof FrameResults]> {
   if (frame.type === 'hello') return hello(connection, frame);
   if (!connection.actor) throw new AppError('unauthenticated', 'send hello with your session token first');
   switch (frame.type) {

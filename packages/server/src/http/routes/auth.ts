@@ -7,7 +7,13 @@ import { register } from '../../actions/accounts/register.ts';
 import type { Services } from '../../services.ts';
 import { actorOf, clientInfoOf, requireSession } from '../authenticate.ts';
 
-const refusals = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
+const refusals = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  409: ErrorResponse,
+  429: ErrorResponse,
+};
 
 export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.post(
@@ -20,7 +26,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         response: { 201: AuthResult, ...refusals },
       },
     },
-    async (request, reply) => reply.status(201).send(await register(services, request.body, clientInfoOf(request))),
+    async (request, reply) =>
+      reply.status(201).send(await register(services, request.body, clientInfoOf(request))),
   );
 
   app.post(

@@ -10,14 +10,22 @@ import type { Services } from '../../services.ts';
 import { actorOf, requireSession } from '../authenticate.ts';
 
 const common = { tags: ['me'], security: [{ bearer: [] }] };
-const refusals = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse };
+const refusals = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  429: ErrorResponse,
+};
 
 /** The signed-in user's own profile, password and device sessions. */
 export const meRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   requireSession(app, services);
 
-  app.get('/me', { schema: { ...common, summary: 'My profile', response: { 200: Me, ...refusals } } }, async (request) =>
-    presentMe(actorOf(request).user),
+  app.get(
+    '/me',
+    { schema: { ...common, summary: 'My profile', response: { 200: Me, ...refusals } } },
+    async (request) => presentMe(actorOf(request).user),
   );
 
   app.patch(

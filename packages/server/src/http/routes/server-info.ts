@@ -8,7 +8,9 @@ import { version } from '../../version.ts';
 export const serverInfoRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/server',
-    { schema: { tags: ['server'], summary: 'Server settings a client needs', response: { 200: ServerInfo } } },
+    {
+      schema: { tags: ['server'], summary: 'Server settings a client needs', response: { 200: ServerInfo } },
+    },
     async () => ({
       name: 'parley' as const,
       version,
@@ -20,7 +22,13 @@ export const serverInfoRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
 
   app.get(
     '/health',
-    { schema: { tags: ['server'], summary: 'Liveness and database check', response: { 200: z.object({ ok: z.boolean() }) } } },
+    {
+      schema: {
+        tags: ['server'],
+        summary: 'Liveness and database check',
+        response: { 200: z.object({ ok: z.boolean() }) },
+      },
+    },
     async () => {
       await services.store.db.selectFrom('users').select('id').limit(1).execute();
       return { ok: true };
