@@ -1,4 +1,5 @@
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
@@ -13,6 +14,7 @@ import {
 import pino, { type Logger } from 'pino';
 import { createMemoryBus } from './bus/memory.ts';
 import { databaseUrlOf } from './config/load.ts';
+import { AppError } from './errors.ts';
 import type { Config } from './config/settings.ts';
 import { createMemoryPresence } from './fanout/presence.ts';
 import { Gateway } from './gateway/gateway.ts';
@@ -88,6 +90,16 @@ export async function createParley(
       },
     },
     strictTransportSecurity: false,
+  });
+  await app.register(fastifyRateLimit, {
+    max: config.requestsPerMinute,
+    timeWindow: 60_000,
+    // Per session rather than per address: a whole class behind one school NAT must not share a budget.
+    keyGenerator: (request) => request.headers.authorization ?? request.ip,
+    errorResponseBuilder: (_request, context) => {
+      const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new AppError('rate_limited', `too many requests; try again in ${retryAfter} s`, { retryAfter });
+    },
   });
   await app.register(fastifySwagger, {
     openapi: {

@@ -40,6 +40,9 @@ export async function startTestServer(
       host: '127.0.0.1',
       dataDir,
       passwordHashCost: 12,
+      // Suites register dozens of people from one address; the limits get tests of their own.
+      registrationsPerHour: 100_000,
+      requestsPerMinute: 100_000,
       logLevel: 'silent',
       ...(database && { databaseUrl: database.url }),
       ...overrides,

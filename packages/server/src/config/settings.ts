@@ -82,6 +82,18 @@ export const settings = {
     default: '10',
     doc: 'Failed logins per account per 15 minutes before it is throttled (per address: 5×).',
   },
+  requestsPerMinute: {
+    env: 'PARLEY_REQUESTS_PER_MINUTE',
+    schema: z.coerce.number().int().min(10).max(1_000_000),
+    default: '1200',
+    doc: 'HTTP requests allowed per minute per session token (or per address when signed out).',
+  },
+  registrationsPerHour: {
+    env: 'PARLEY_REGISTRATIONS_PER_HOUR',
+    schema: z.coerce.number().int().min(1).max(1_000_000),
+    default: '20',
+    doc: 'Accounts one address may register per hour (slows sign-up bots).',
+  },
   passwordHashCost: {
     env: 'PARLEY_PASSWORD_HASH_COST',
     schema: z.coerce.number().int().min(12).max(20),

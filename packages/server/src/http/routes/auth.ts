@@ -19,6 +19,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
   app.post(
     '/auth/register',
     {
+      config: {
+        rateLimit: {
+          max: services.config.registrationsPerHour,
+          timeWindow: 3_600_000,
+          keyGenerator: (r) => r.ip,
+        },
+      },
       schema: {
         tags: ['accounts'],
         summary: 'Create an account and sign in (the first account becomes admin)',
