@@ -1,0 +1,185 @@
+import type {
+  AuthResult,
+  ChangePasswordBody,
+  Invite,
+  LoginBody,
+  Me,
+  PublicUser,
+  RegisterBody,
+  SearchUsersQuery,
+  ServerInfo,
+  SessionList,
+  UpdateProfileBody,
+  UserPage,
+} from '@parley/protocol';
+import { ParleyError } from './errors.ts';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpClientOptions {
+  /** The server's address, e.g. `https://chat.example.org` (requests go to `<baseUrl>/api/v1/…`). */
+  baseUrl: string;
+  /** A session token from register or login; sent as `Authorization: Bearer …`. */
+  token?: string;
+  /** Defaults to the global fetch (browsers, Node 18+). */
+  fetch?: FetchLike;
+}
+
+/** `q` is required; `limit` defaults on the server (see limits.pageSizeDefault). */
+export type SearchUsersParams = Pick<SearchUsersQuery, 'q'> &
+  Partial<Pick<SearchUsersQuery, 'limit' | 'cursor'>>;
+
+export interface CreateInviteParams {
+  /** How long the code stays valid; the server's default is 7 days, at most 30. */
+  expiresInHours?: number;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * The REST API of one Parley server, one method per route, typed with the protocol's
+ * schemas. Every failure rejects with a ParleyError: the server's refusal (code, status, field,
+ * retryAfter), or `network` / `bad_response` when no Parley answer came (see errors.ts).
+ * Responses are trusted, not validated: the server validates them against the same schemas.
+ */
+export class HttpClient {
+  readonly baseUrl: string;
+  private currentToken: string | undefined;
+  private readonly fetch: FetchLike;
+
+  constructor(options: HttpClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.currentToken = options.token;
+    // Called through a wrapper: a browser's fetch throws "Illegal invocation" when called as a
+    // method of anything but window.
+    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  get token(): string | undefined {
+    return this.currentToken;
+  }
+
+  /** Signs later requests with `token` (or with none when undefined). */
+  setToken(token: string | undefined): void {
+    this.currentToken = token;
+  }
+
+  serverInfo(): Promise<ServerInfo> {
+    return this.call('GET', '/server');
+  }
+
+  health(): Promise<{ ok: boolean }> {
+    return this.call('GET', '/health');
+  }
+
+  /** Creates an account and a session; does not store the token (ParleyClient does). */
+  register(body: RegisterBody): Promise<AuthResult> {
+    return this.call('POST', '/auth/register', body);
+  }
+
+  /** Opens a new device session; does not store the token (ParleyClient does). */
+  login(body: LoginBody): Promise<AuthResult> {
+    return this.call('POST', '/auth/login', body);
+  }
+
+  /** Ends this client's session; its open sockets receive `session.revoked` and close. */
+  logout(): Promise<void> {
+    return this.call('POST', '/auth/logout');
+  }
+
+  me(): Promise<Me> {
+    return this.call('GET', '/me');
+  }
+
+  updateMe(body: UpdateProfileBody): Promise<Me> {
+    return this.call('PATCH', '/me', body);
+  }
+
+  /** Changes the password; the server signs out every other device session. */
+  changePassword(body: ChangePasswordBody): Promise<void> {
+    return this.call('POST', '/me/password', body);
+  }
+
+  sessions(): Promise<SessionList> {
+    return this.call('GET', '/me/sessions');
+  }
+
+  /** Signs one of my device sessions out (another user's session is `not_found`). */
+  revokeSession(sessionId: string): Promise<void> {
+    return this.call('DELETE', `/me/sessions/${encodeURIComponent(sessionId)}`);
+  }
+
+  searchUsers(params: SearchUsersParams): Promise<UserPage> {
+    const query = new URLSearchParams({ q: params.q });
+    if (params.limit !== undefined) query.set('limit', String(params.limit));
+    if (params.cursor !== undefined) query.set('cursor', params.cursor);
+    return this.call('GET', `/users?${query}`);
+  }
+
+  user(userId: string): Promise<PublicUser> {
+    return this.call('GET', `/users/${encodeURIComponent(userId)}`);
+  }
+
+  userByUsername(username: string): Promise<PublicUser> {
+    return this.call('GET', `/users/by-username/${encodeURIComponent(username)}`);
+  }
+
+  /** A single-use registration code (admins only; others get `forbidden`). */
+  createInvite(params: CreateInviteParams = {}): Promise<Invite> {
+    return this.call('POST', '/invites', params);
+  }
+
+  private async call<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    // Only with a body: the server refuses an empty body declared as JSON.
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.currentToken !== undefined) headers.authorization = `Bearer ${this.currentToken}`;
+
+    let response: Response;
+    try {
+      response = await this.fetch(`${this.baseUrl}/api/v1${path}`, {
+        method,
+        headers,
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+    } catch (err) {
+      throw new ParleyError('network', `${method} ${path}: could not reach the server (${messageOf(err)})`, {
+        cause: err,
+      });
+    }
+    if (response.status === 204) return undefined as T;
+
+    let data: unknown;
+    try {
+      data = await response.json();
+    } catch (err) {
+      // A body cut off by a dropped connection is a network failure; anything else is not ours.
+      const code = err instanceof SyntaxError ? 'bad_response' : 'network';
+      throw new ParleyError(code, `${method} ${path}: HTTP ${response.status} without a JSON body`, {
+        status: response.status,
+        cause: err,
+      });
+    }
+    if (response.ok) return data as T;
+    const refusal = (data as { error?: unknown } | null)?.error;
+    if (isErrorBody(refusal)) throw ParleyError.fromBody(refusal, response.status);
+    throw new ParleyError('bad_response', `${method} ${path}: HTTP ${response.status}`, {
+      status: response.status,
+    });
+  }
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  return new HttpClient(options);
+}
+
+function isErrorBody(
+  value: unknown,
+): value is { code: string; message: string; field?: string; retryAfter?: number } {
+  const body = value as { code?: unknown; message?: unknown } | null | undefined;
+  return typeof body?.code === 'string' && typeof body.message === 'string';
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,14 @@
+/**
+ * @parley/sdk: the one place the Parley protocol is spoken from the client side. See the
+ * package README for how the pieces fit: ParleyClient (client.ts) holds an HttpClient
+ * (http.ts) and opens Connections (connection.ts); every failure is a ParleyError (errors.ts).
+ */
+export * from './backoff.ts';
+export * from './client.ts';
+export * from './connection.ts';
+export type * from './connection-types.ts';
+export * from './emitter.ts';
+export * from './errors.ts';
+export * from './frames.ts';
+export * from './http.ts';
+export * from './websocket.ts';
