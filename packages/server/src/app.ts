@@ -26,7 +26,7 @@ import { meRoutes } from './http/routes/me.ts';
 import { serverInfoRoutes } from './http/routes/server-info.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { serveWebClient } from './http/web.ts';
-import { type Services, createLoginThrottle } from './services.ts';
+import { type Services, createLimiters } from './services.ts';
 import { openStore } from './store/connect.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { version } from './version.ts';
@@ -62,7 +62,7 @@ export async function createParley(
     store,
     bus,
     presence: createMemoryPresence(),
-    loginThrottle: createLoginThrottle(config),
+    ...createLimiters(config),
     log,
   };
   const gateway = new Gateway(services);
@@ -92,10 +92,11 @@ export async function createParley(
     strictTransportSecurity: false,
   });
   await app.register(fastifyRateLimit, {
-    max: config.requestsPerMinute,
+    // Per address, ten sessions' worth: a whole class behind one school NAT shares an address.
+    // Each signed-in session also has its own budget (http/session-rate-limit.ts).
+    max: config.requestsPerMinute * 10,
     timeWindow: 60_000,
-    // Per session rather than per address: a whole class behind one school NAT must not share a budget.
-    keyGenerator: (request) => request.headers.authorization ?? request.ip,
+    keyGenerator: (request) => request.ip,
     errorResponseBuilder: (_request, context) => {
       const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000));
       return new AppError('rate_limited', `too many requests; try again in ${retryAfter} s`, { retryAfter });

@@ -3,6 +3,7 @@ import { LoginThrottle } from './auth/login-throttle.ts';
 import type { Bus, Envelope } from './bus/bus.ts';
 import type { Config } from './config/settings.ts';
 import type { Presence } from './fanout/presence.ts';
+import { SessionRateLimit } from './http/session-rate-limit.ts';
 import type { Store } from './store/connect.ts';
 import type { Database } from './store/tables.ts';
 import type { Kysely } from 'kysely';
@@ -14,11 +15,16 @@ export interface Services {
   bus: Bus;
   presence: Presence;
   loginThrottle: LoginThrottle;
+  sessionRateLimit: SessionRateLimit;
   log: Logger;
 }
 
-export function createLoginThrottle(config: Config): LoginThrottle {
-  return new LoginThrottle(config.loginMaxFailures);
+/** The in-memory limiters of a single node (a Redis-backed set comes with the cluster step). */
+export function createLimiters(config: Config): Pick<Services, 'loginThrottle' | 'sessionRateLimit'> {
+  return {
+    loginThrottle: new LoginThrottle(config.loginMaxFailures),
+    sessionRateLimit: new SessionRateLimit(config.requestsPerMinute),
+  };
 }
 
 /**

@@ -85,8 +85,8 @@ export const settings = {
   requestsPerMinute: {
     env: 'PARLEY_REQUESTS_PER_MINUTE',
     schema: z.coerce.number().int().min(10).max(1_000_000),
-    default: '1200',
-    doc: 'HTTP requests allowed per minute per session token (or per address when signed out).',
+    default: '600',
+    doc: 'HTTP requests allowed per minute per signed-in session; one address may make ten times as many.',
   },
   registrationsPerHour: {
     env: 'PARLEY_REGISTRATIONS_PER_HOUR',

@@ -13,6 +13,12 @@ import type { Gateway } from './gateway.ts';
  */
 export class Connection implements FanoutTarget {
   actor: Actor | null = null;
+  /** Set by the first `hello`, before it awaits anything, so a second one is refused at once. */
+  helloStarted = false;
+  /** Registered with the fanout and counted in presence; only the gateway sets it. */
+  attached = false;
+  /** The socket has closed; an in-flight `hello` must not attach it afterwards. */
+  closed = false;
   private alive = true;
   private readonly helloTimer: NodeJS.Timeout;
 
@@ -28,6 +34,7 @@ export class Connection implements FanoutTarget {
     socket.on('pong', () => (this.alive = true));
     socket.on('message', (data, isBinary) => void this.receive(data.toString(), isBinary));
     socket.on('close', () => {
+      this.closed = true;
       clearTimeout(this.helloTimer);
       void gateway.detach(this);
     });

@@ -32,7 +32,10 @@ export class Gateway {
     this.connections.add(new Connection(socket, this, ip));
   }
 
+  /** Makes an authenticated socket live; a socket that closed while authenticating is left out. */
   async attach(connection: Connection): Promise<void> {
+    if (connection.closed || connection.attached) return;
+    connection.attached = true;
     this.fanout.add(connection);
     if (await this.services.presence.connected(connection.userId)) {
       await this.services.bus.publish({
@@ -47,7 +50,8 @@ export class Gateway {
 
   async detach(connection: Connection): Promise<void> {
     this.connections.delete(connection);
-    if (!connection.actor) return;
+    if (!connection.attached) return;
+    connection.attached = false;
     this.fanout.remove(connection);
     const userId = connection.userId;
     if (await this.services.presence.disconnected(userId)) {

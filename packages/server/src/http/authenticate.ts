@@ -20,6 +20,7 @@ export function requireSession(scope: FastifyInstance, services: Services): void
     if (!token) throw new AppError('unauthenticated', 'sign in first: send Authorization: Bearer <token>');
     const actor = await accessSession(services, token);
     if (!actor) throw new AppError('unauthenticated', 'the session has ended; sign in again');
+    await services.sessionRateLimit.consume(actor.session.id);
     request.actor = actor;
   });
 }

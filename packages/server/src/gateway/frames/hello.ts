@@ -8,7 +8,10 @@ import type { Connection } from '../connection.ts';
 
 /** Authenticates the socket with a session token and makes it a live, presence-counted socket. */
 export async function hello(connection: Connection, frame: z.infer<typeof HelloFrame>): Promise<HelloResult> {
-  if (connection.actor) throw new AppError('invalid_request', 'this socket has already said hello');
+  // Frames are handled concurrently, so the flag is set before the first await: two hellos
+  // racing on one socket would otherwise count it twice in presence.
+  if (connection.helloStarted) throw new AppError('invalid_request', 'this socket has already said hello');
+  connection.helloStarted = true;
   const { gateway } = connection;
   const actor = await accessSession(gateway.services, frame.token);
   if (!actor) throw new AppError('unauthenticated', 'the session token is not valid; sign in again');
