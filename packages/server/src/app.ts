@@ -4,7 +4,12 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import { limits } from '@parley/protocol';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  LogController,
+} from 'fastify';
 import {
   type ZodTypeProvider,
   jsonSchemaTransform,
@@ -49,7 +54,9 @@ export async function createParley(
   config: Config,
   log: Logger = pino({ level: config.logLevel }),
 ): Promise<Parley> {
-  const store = openStore(databaseUrlOf(config));
+  const store = openStore(databaseUrlOf(config), (err) =>
+    log.warn({ err }, 'lost an idle database connection; it will be replaced'),
+  );
   try {
     await migrateToLatest(store.db);
   } catch (err) {
@@ -71,6 +78,9 @@ export async function createParley(
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: limits.httpBodyMaxBytes,
     trustProxy: config.trustProxy,
+    // Requests Fastify cannot route (a broken %-escape in the path) get Parley's error body too.
+    frameworkErrors: (err, _request, reply: FastifyReply) =>
+      void reply.status(400).send({ error: { code: 'invalid_request', message: err.message } }),
     // One line per request only when debugging; otherwise logs hold what needs attention.
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',

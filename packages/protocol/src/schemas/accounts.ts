@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../limits.ts';
-import { Bio, DeviceName, DisplayName, Id, Password, Timestamp, Username } from './common.ts';
+import { Bio, DeviceName, DisplayName, Id, LookupText, Password, Timestamp, Username } from './common.ts';
 
 export const Role = z.enum(['admin', 'member']);
 
@@ -44,7 +44,7 @@ export const RegisterBody = z.strictObject({
 export type RegisterBody = z.infer<typeof RegisterBody>;
 
 export const LoginBody = z.strictObject({
-  username: z.string().min(1).max(limits.usernameMax),
+  username: LookupText(limits.usernameMax).min(1),
   password: z.string().min(1).max(limits.passwordMax),
   deviceName: DeviceName.optional(),
 });
@@ -76,7 +76,7 @@ export const SessionList = z.object({ sessions: z.array(SessionInfo) });
 export type SessionList = z.infer<typeof SessionList>;
 
 export const SearchUsersQuery = z.strictObject({
-  q: z.string().trim().min(1).max(limits.searchQueryMax),
+  q: LookupText(limits.searchQueryMax).trim().min(1),
   limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
   /** Opaque cursor from the previous page's `nextCursor`. */
   cursor: z.string().max(200).optional(),
@@ -96,6 +96,7 @@ export const CreateInviteBody = z.strictObject({
   /** How long the code stays valid; default 7 days, at most 30. */
   expiresInHours: z.number().int().min(1).max(720).default(168),
 });
+export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 
 export const ServerInfo = z.object({
   name: z.literal('parley'),

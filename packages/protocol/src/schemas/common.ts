@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { limits } from '../limits.ts';
 
 /** Opaque identifiers (UUIDv7 today; clients must not parse them). */
-export const Id = z.string().min(1).max(64);
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'not an id this server gave out');
 
 /** ISO-8601 UTC timestamp, e.g. 2026-11-22T01:30:00.000Z. */
 export const Timestamp = z.string();
@@ -11,9 +15,19 @@ export const Timestamp = z.string();
  * A one-line human text: no control characters, and no bidirectional overrides that could
  * make a name display as something it is not. Emoji (including ZWJ sequences) are fine.
  */
-const oneLine = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u;
+const oneLine = /^[^\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]*$/u;
 /** Like oneLine, but newlines and tabs are allowed. */
-const multiLine = /^(?:[\n\t]|[^\p{Cc}\u202A-\u202E\u2066-\u2069])*$/u;
+const multiLine = /^(?:[\n\t]|[^\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069])*$/u;
+
+/**
+ * Text used only to look something up (a login name, a search): no control characters or lone
+ * surrogates, which PostgreSQL cannot store or compare and would answer with an error.
+ */
+export const LookupText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[^\p{Cc}\p{Cs}]*$/u, 'no control characters');
 
 export const Username = z
   .string()

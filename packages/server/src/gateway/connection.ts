@@ -19,6 +19,7 @@ export class Connection implements FanoutTarget {
   attached = false;
   /** The socket has closed; an in-flight `hello` must not attach it afterwards. */
   closed = false;
+  private inbox: Promise<void> = Promise.resolve();
   private alive = true;
   private readonly helloTimer: NodeJS.Timeout;
 
@@ -32,7 +33,11 @@ export class Connection implements FanoutTarget {
       limits.wsHelloTimeoutMs,
     );
     socket.on('pong', () => (this.alive = true));
-    socket.on('message', (data, isBinary) => void this.receive(data.toString(), isBinary));
+    // One frame at a time, in arrival order: a request sent right behind `hello` must see the
+    // socket authenticated, and replies come back in the order they were asked.
+    socket.on('message', (data, isBinary) => {
+      this.inbox = this.inbox.then(() => this.receive(data.toString(), isBinary));
+    });
     socket.on('close', () => {
       this.closed = true;
       clearTimeout(this.helloTimer);

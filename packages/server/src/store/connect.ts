@@ -13,8 +13,12 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Opens the database a URL names: `sqlite:<file>` (WAL mode) or `postgres://…`. */
-export function openStore(url: string): Store {
+/**
+ * Opens the database a URL names: `sqlite:<file>` (WAL mode) or `postgres://…`. `onIdleError`
+ * hears PostgreSQL connections lost while idle (server restart, failover): the pool replaces
+ * them, and without a listener the error would end the process.
+ */
+export function openStore(url: string, onIdleError: (err: Error) => void = () => {}): Store {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -25,10 +29,16 @@ export function openStore(url: string): Store {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // SQLite's own lower() folds ASCII only; searches must ignore case in every script, as on
+    // PostgreSQL (É/é, Ж/ж).
+    sqlite.function('lower', { deterministic: true }, (s: unknown) =>
+      typeof s === 'string' ? s.toLowerCase() : s,
+    );
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', onIdleError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

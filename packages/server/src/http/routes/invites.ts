@@ -13,7 +13,8 @@ export const inviteRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         tags: ['admin'],
         summary: 'Create a single-use registration invite code (admins)',
         security: [{ bearer: [] }],
-        body: CreateInviteBody.optional().default({ expiresInHours: 168 }),
+        // No body at all means the defaults (Fastify hands the route `null`).
+        body: CreateInviteBody.nullish().transform((b) => b ?? { expiresInHours: 168 }),
         response: { 201: Invite, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
       },
     },

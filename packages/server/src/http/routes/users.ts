@@ -1,4 +1,12 @@
-import { ErrorResponse, Id, PublicUser, SearchUsersQuery, UserPage, limits } from '@parley/protocol';
+import {
+  ErrorResponse,
+  Id,
+  LookupText,
+  PublicUser,
+  SearchUsersQuery,
+  UserPage,
+  limits,
+} from '@parley/protocol';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findUserById, findUserByUsername } from '../../actions/users/find-user.ts';
@@ -44,7 +52,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       schema: {
         ...common,
         summary: 'Look up a user by username',
-        params: z.strictObject({ username: z.string().min(1).max(limits.usernameMax) }),
+        params: z.strictObject({ username: LookupText(limits.usernameMax).min(1) }),
         response: { 200: PublicUser, ...refusals },
       },
     },
