@@ -1,4 +1,4 @@
-import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../errors.ts';
 
 const WINDOW_SECONDS = 15 * 60;
@@ -6,7 +6,11 @@ const WINDOW_SECONDS = 15 * 60;
 /**
  * Slows password guessing: after `maxFailures` failed logins for one account, or five times
  * as many from one address, within 15 minutes, further attempts are refused with 429 and
- * Retry-After until the window passes. A success clears the account's count.
+ * Retry-After until the window passes.
+ *
+ * Every attempt is counted *before* the password is checked and refunded when it was right:
+ * checking first and counting failures afterwards would let a burst of parallel guesses all
+ * pass the check before any failure was counted.
  * Memory-backed for one process; the cluster step swaps in rate-limiter-flexible's Redis store.
  */
 export class LoginThrottle {
@@ -26,32 +30,35 @@ export class LoginThrottle {
     });
   }
 
-  /** Throws `rate_limited` if either the account or the address has used up its attempts. */
-  async check(username: string, ip: string): Promise<void> {
-    const [account, address] = await Promise.all([this.perAccount.get(username), this.perAddress.get(ip)]);
-    const blocked = [
-      [account, this.perAccount.points],
-      [address, this.perAddress.points],
-    ] as const;
-    for (const [res, points] of blocked) {
-      if (res && res.consumedPoints >= points) {
-        const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-        throw new AppError('rate_limited', `too many failed logins; try again in ${retryAfter} s`, {
-          retryAfter,
-        });
-      }
+  /**
+   * Counts one attempt against the account and the address; throws `rate_limited` when either
+   * has none left. Call `succeeded` when the password turns out right.
+   */
+  async attempt(username: string, ip: string): Promise<void> {
+    // One limiter after the other, so an attempt refused by either costs the other nothing.
+    await consumeOrRefuse(this.perAccount, username);
+    try {
+      await consumeOrRefuse(this.perAddress, ip);
+    } catch (err) {
+      await this.perAccount.reward(username, 1);
+      throw err;
     }
   }
 
-  async failed(username: string, ip: string): Promise<void> {
-    await Promise.all([swallow(this.perAccount.penalty(username)), swallow(this.perAddress.penalty(ip))]);
-  }
-
-  async succeeded(username: string): Promise<void> {
-    await this.perAccount.delete(username);
+  /** The password was right: the account's count starts over and the address gets its point back. */
+  async succeeded(username: string, ip: string): Promise<void> {
+    await Promise.all([this.perAccount.delete(username), this.perAddress.reward(ip, 1)]);
   }
 }
 
-async function swallow(p: Promise<unknown>): Promise<void> {
-  await p.catch(() => undefined);
+async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (res) {
+    if (!(res instanceof RateLimiterRes)) throw res;
+    const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+    throw new AppError('rate_limited', `too many failed logins; try again in ${retryAfter} s`, {
+      retryAfter,
+    });
+  }
 }

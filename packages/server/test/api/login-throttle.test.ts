@@ -69,3 +69,15 @@ describe.each(dialects)('guessing the current password on %s', (dialect) => {
     expectError(await logIn(server(), alice, alice.password), 429, 'rate_limited');
   });
 });
+
+describe.each(dialects)('a burst of parallel guesses on %s', (dialect) => {
+  const server = useServer(dialect, { loginMaxFailures: maxFailures });
+
+  it('gets no more tries than the limit allows', async () => {
+    const alice = await register(server(), 'alice');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => logIn(server(), alice, 'a guess')));
+    const statuses = answers.map((res) => res.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(maxFailures);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20 - maxFailures);
+  });
+});

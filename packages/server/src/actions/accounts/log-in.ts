@@ -15,17 +15,14 @@ import { type ClientInfo, openSession } from './open-session.ts';
 export async function logIn(services: Services, input: LoginBody, client: ClientInfo): Promise<AuthResult> {
   const username = input.username.toLowerCase();
   const { loginThrottle, config } = services;
-  await loginThrottle.check(username, client.ip);
+  await loginThrottle.attempt(username, client.ip);
   const user = await userByUsername(services.store.db, username);
   const matches = await verifyPassword(
     input.password,
     user?.password_hash ?? (await dummyHash(config.passwordHashCost)),
   );
-  if (!user || !matches) {
-    await loginThrottle.failed(username, client.ip);
-    throw new AppError('invalid_credentials', 'wrong username or password');
-  }
-  await loginThrottle.succeeded(username);
+  if (!user || !matches) throw new AppError('invalid_credentials', 'wrong username or password');
+  await loginThrottle.succeeded(username, client.ip);
   return transact(services, async (tx, emit) => {
     const { token, session } = await openSession(tx, user.id, input.deviceName, client);
     if (config.singleSession) {
