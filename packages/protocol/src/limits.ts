@@ -25,6 +25,8 @@ export const limits = {
   wsFrameMaxBytes: 64 * 1024,
   /** A socket whose unsent buffer passes this is closed as a slow consumer (4008). */
   wsSendBufferMaxBytes: 4 * 1024 * 1024,
+  /** Malformed or invalid frames one socket may send before it is closed with 4000. */
+  wsMaxBadFrames: 20,
   /** A new socket must authenticate with `hello` within this time or is closed with 4001. */
   wsHelloTimeoutMs: 10_000,
 } as const;

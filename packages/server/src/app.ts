@@ -17,6 +17,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import pino, { type Logger } from 'pino';
+import { dummyHash } from './auth/passwords.ts';
 import { createMemoryBus } from './bus/memory.ts';
 import { databaseUrlOf } from './config/load.ts';
 import { AppError } from './errors.ts';
@@ -42,7 +43,7 @@ export interface Parley {
   gateway: Gateway;
   /** Listens on the configured host and port; resolves to the base URL (http://host:port). */
   listen(): Promise<string>;
-  /** Closes sockets (1001), stops accepting requests, then closes the database. */
+  /** Closes sockets (1001) and records their departure, stops accepting requests, then closes the database. */
   close(): Promise<void>;
 }
 
@@ -73,11 +74,18 @@ export async function createParley(
     log,
   };
   const gateway = new Gateway(services);
+  // Made now, not on the first login for an unknown name, which would otherwise take twice as
+  // long as any other failed login and give away that the name does not exist.
+  await dummyHash(config.passwordHashCost);
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: limits.httpBodyMaxBytes,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies in front of Parley (proxy-addr's rule), no more.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     // Requests Fastify cannot route (a broken %-escape in the path) get Parley's error body too.
     frameworkErrors: (err, _request, reply: FastifyReply) =>
       void reply.status(400).send({ error: { code: 'invalid_request', message: err.message } }),
@@ -141,6 +149,7 @@ export async function createParley(
   );
   registerGatewayRoute(app, gateway, config.allowedOrigins);
 
+  let closing: Promise<void> | undefined;
   return {
     app,
     services,
@@ -152,11 +161,15 @@ export async function createParley(
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
       return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     },
-    async close() {
-      gateway.close();
-      await app.close();
-      await bus.close();
-      await store.close();
+    close() {
+      // Once only: a second SIGTERM, or a test closing twice, waits for the first close.
+      closing ??= (async () => {
+        await gateway.close();
+        await app.close();
+        await bus.close();
+        await store.close();
+      })();
+      return closing;
     },
   };
 }

@@ -47,6 +47,8 @@ export async function startTestServer(
       ...(database && { databaseUrl: database.url }),
       ...overrides,
     },
+    // A parley.config.json in the working directory must not change what tests run against.
+    { readFile: false },
   );
   const parley = await createParley(config);
   const url = (await parley.listen()).replace('localhost', '127.0.0.1');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCodes } from '../errors.ts';
 import { limits } from '../limits.ts';
 
 /** Opaque identifiers (UUIDv7 today; clients must not parse them). */
@@ -61,7 +62,7 @@ export const PageLimit = z.coerce
 
 export const ErrorResponse = z.object({
   error: z.object({
-    code: z.string(),
+    code: z.enum(errorCodes),
     message: z.string(),
     field: z.string().optional(),
     retryAfter: z.number().optional(),

@@ -15,8 +15,9 @@ export class ConfigError extends Error {
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   overrides: Partial<Record<SettingKey, unknown>> = {},
+  { readFile = true }: { readFile?: boolean } = {},
 ): Config {
-  const file = readConfigFile(env);
+  const file = readFile ? readConfigFile(env) : {};
   const unknownKeys = Object.keys(file).filter((k) => !(k in settings));
   if (unknownKeys.length > 0) {
     throw new ConfigError(

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -66,9 +67,29 @@ export const settings = {
   },
   trustProxy: {
     env: 'PARLEY_TRUST_PROXY',
-    schema: bool,
+    schema: z
+      .string()
+      .trim()
+      .refine(
+        (v) => v !== 'true',
+        'name the proxy (its address, or a hop count) instead of trusting everyone',
+      )
+      .refine(
+        (v) =>
+          v === 'false' ||
+          /^\d{1,2}$/.test(v) ||
+          v.split(',').every((a) => isIP(a.trim().split('/')[0]!) !== 0),
+        'false, a hop count such as 1, or comma-separated proxy addresses/CIDRs such as 127.0.0.1,10.0.0.0/8',
+      )
+      .transform((v) => (v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
     default: 'false',
-    doc: 'true behind a reverse proxy: take the client address from X-Forwarded-For.',
+    doc: 'Behind a reverse proxy: its address(es) or CIDRs, or the number of proxy hops; then the client address comes from X-Forwarded-For.',
+  },
+  sessionIdleDays: {
+    env: 'PARLEY_SESSION_IDLE_DAYS',
+    schema: z.coerce.number().int().min(1).max(3650),
+    default: '30',
+    doc: 'A device session unused for this many days is signed out.',
   },
   heartbeatMs: {
     env: 'PARLEY_HEARTBEAT_MS',

@@ -20,6 +20,7 @@ export class Connection implements FanoutTarget {
   /** The socket has closed; an in-flight `hello` must not attach it afterwards. */
   closed = false;
   private inbox: Promise<void> = Promise.resolve();
+  private badFrames = 0;
   private alive = true;
   private readonly helloTimer: NodeJS.Timeout;
 
@@ -41,7 +42,7 @@ export class Connection implements FanoutTarget {
     socket.on('close', () => {
       this.closed = true;
       clearTimeout(this.helloTimer);
-      void gateway.detach(this);
+      gateway.closed(this);
     });
     socket.on('error', () => socket.terminate());
   }
@@ -130,6 +131,13 @@ export class Connection implements FanoutTarget {
 
   private replyError(re: string | null, error: ErrorBody): void {
     this.send({ re, error });
+    // A client that keeps sending garbage is broken or probing; either way, stop reading it.
+    if (
+      (error.code === 'malformed_json' || error.code === 'invalid_request') &&
+      ++this.badFrames >= limits.wsMaxBadFrames
+    ) {
+      this.close(closeCodes.protocolError, 'too many malformed frames');
+    }
   }
 }
 

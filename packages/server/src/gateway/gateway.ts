@@ -16,6 +16,7 @@ export class Gateway {
   private readonly connections = new Set<Connection>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
+  private readonly departures = new Set<Promise<void>>();
 
   constructor(readonly services: Services) {
     this.heartbeat = setInterval(() => {
@@ -48,7 +49,7 @@ export class Gateway {
     }
   }
 
-  async detach(connection: Connection): Promise<void> {
+  private async detach(connection: Connection): Promise<void> {
     this.connections.delete(connection);
     if (!connection.attached) return;
     connection.attached = false;
@@ -66,10 +67,32 @@ export class Gateway {
     }
   }
 
-  /** Closes every socket with 1001 so clients reconnect (to this node after a restart, or another). */
-  close(): void {
+  /**
+   * Closes every socket with 1001 so clients reconnect (to this node after a restart, or
+   * another), and waits until each one's departure is recorded (last seen, presence): the
+   * caller closes the database next. Sockets that do not finish closing in time are cut.
+   */
+  async close(): Promise<void> {
     clearInterval(this.heartbeat);
-    this.unsubscribe();
     for (const connection of this.connections) connection.close(closeCodes.goingAway, 'server shutting down');
+    await this.drained(3000);
+    for (const connection of this.connections) connection.socket.terminate();
+    await this.drained(1000);
+    await Promise.all(this.departures);
+    this.unsubscribe();
+  }
+
+  /** Called by a connection whose socket closed. */
+  closed(connection: Connection): void {
+    const departure = this.detach(connection).catch((err: unknown) =>
+      this.log.warn({ err }, 'detach failed'),
+    );
+    this.departures.add(departure);
+    void departure.finally(() => this.departures.delete(departure));
+  }
+
+  private async drained(withinMs: number): Promise<void> {
+    const deadline = Date.now() + withinMs;
+    while (this.connections.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   }
 }

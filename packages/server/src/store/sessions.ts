@@ -77,6 +77,10 @@ export async function deleteOtherSessions(db: Db, userId: string, keepId: string
   return rows.map((r) => r.id);
 }
 
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
 export async function touchSession(db: Db, sessionId: string, at: string): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
 }

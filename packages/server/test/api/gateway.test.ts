@@ -152,6 +152,26 @@ describe.each(dialects)('the WebSocket gateway on %s', (dialect) => {
       expect((await socket.waitForClose()).code).toBe(closeCodes.protocolError);
     });
 
+    it(`closes the socket with 4000 after ${limits.wsMaxBadFrames} malformed frames, answering each one first`, async () => {
+      const alice = await register(server(), 'alice');
+      const socket = await openSocket(server(), alice.token);
+      for (let i = 0; i < limits.wsMaxBadFrames; i++) socket.send('{not json');
+      expect((await socket.waitForClose()).code).toBe(closeCodes.protocolError);
+      expect(socket.frames.filter((f) => f.error?.code === 'malformed_json')).toHaveLength(
+        limits.wsMaxBadFrames,
+      );
+    });
+
+    it('keeps a socket that sends a few malformed frames among good ones', async () => {
+      const alice = await register(server(), 'alice');
+      const socket = await openSocket(server(), alice.token);
+      for (let i = 0; i < limits.wsMaxBadFrames - 1; i++) socket.send('{not json');
+      const reply = await socket.request('ping');
+      expect(reply.ok.serverTime).toBeTypeOf('string');
+      expect(socket.closeInfo).toBeNull();
+      await socket.close();
+    });
+
     it(`closes the socket with 1009 on a frame over ${limits.wsFrameMaxBytes} bytes`, async () => {
       const alice = await register(server(), 'alice');
       const socket = await openSocket(server(), alice.token);

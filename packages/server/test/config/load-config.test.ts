@@ -87,6 +87,21 @@ describe('loadConfig', () => {
     expect(err.message).toContain('true');
   });
 
+  it('takes a proxy address list or a hop count for PARLEY_TRUST_PROXY', () => {
+    expect(loadConfig({ PARLEY_TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }).trustProxy).toBe(
+      '127.0.0.1,10.0.0.0/8',
+    );
+    expect(loadConfig({ PARLEY_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ PARLEY_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
+  it('refuses to trust every X-Forwarded-For (PARLEY_TRUST_PROXY=true) and explains what to give', () => {
+    const err = configErrorOf(() => loadConfig({ PARLEY_TRUST_PROXY: 'true' }));
+    expect(err.message).toContain('PARLEY_TRUST_PROXY');
+    expect(err.message).toContain('hop count');
+    expect(configErrorOf(() => loadConfig({ PARLEY_TRUST_PROXY: 'my-proxy' })).message).toContain('CIDR');
+  });
+
   it('reads a JSON config file named by PARLEY_CONFIG', () => {
     const file = configFile('basic.json', { port: 7000, registration: 'closed', singleSession: true });
     const config = loadConfig({ PARLEY_CONFIG: file });

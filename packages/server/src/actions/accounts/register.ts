@@ -21,23 +21,17 @@ export async function register(
   client: ClientInfo,
 ): Promise<AuthResult> {
   const username = input.username.toLowerCase();
+  // Cheap refusals first: scrypt costs ~100 MiB and a third of a second, and must not be
+  // spent on a request that the checks below (repeated in the transaction) would refuse.
+  await refuseEarly(services, username, input.inviteCode);
   const passwordHash = await hashPassword(input.password, services.config.passwordHashCost);
   try {
     return await transact(services, async (tx) => {
       await lockRegistrations(tx, services.store.dialect);
       const first = !(await anyUserExists(tx));
       const policy = services.config.registration;
-      if (!first && policy === 'closed') {
-        throw new AppError('registration_closed', 'this server does not accept new accounts');
-      }
-      if (!first && policy === 'invite' && !input.inviteCode) {
-        throw new AppError('invite_invalid', 'this server needs an invite code to register', {
-          field: 'inviteCode',
-        });
-      }
-      if (await userByUsername(tx, username)) {
-        throw new AppError('username_taken', `the username "${username}" is taken`, { field: 'username' });
-      }
+      if (!first) checkPolicy(policy, input.inviteCode);
+      if (await userByUsername(tx, username)) throw usernameTaken(username);
       const at = now();
       const user: UserRow = {
         id: newId(),
@@ -66,9 +60,33 @@ export async function register(
     });
   } catch (err) {
     // Two registrations raced for one name; the loser hears the same answer as a later one.
-    if (isUniqueViolation(err)) {
-      throw new AppError('username_taken', `the username "${username}" is taken`, { field: 'username' });
-    }
+    if (isUniqueViolation(err)) throw usernameTaken(username);
     throw err;
   }
+}
+
+async function refuseEarly(
+  services: Services,
+  username: string,
+  inviteCode: string | undefined,
+): Promise<void> {
+  const db = services.store.db;
+  const policy = services.config.registration;
+  if (policy !== 'open' && (await anyUserExists(db))) checkPolicy(policy, inviteCode);
+  if (await userByUsername(db, username)) throw usernameTaken(username);
+}
+
+/** Refuses by the server's registration policy; the first account is never asked. */
+function checkPolicy(policy: Services['config']['registration'], inviteCode: string | undefined): void {
+  if (policy === 'closed')
+    throw new AppError('registration_closed', 'this server does not accept new accounts');
+  if (policy === 'invite' && !inviteCode) {
+    throw new AppError('invite_invalid', 'this server needs an invite code to register', {
+      field: 'inviteCode',
+    });
+  }
+}
+
+function usernameTaken(username: string): AppError {
+  return new AppError('username_taken', `the username "${username}" is taken`, { field: 'username' });
 }
