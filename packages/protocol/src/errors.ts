@@ -12,6 +12,9 @@ export const errorStatus = {
   registration_closed: 403,
   invite_invalid: 403,
   origin_not_allowed: 403,
+  /** Direct messages to this user are not allowed (DM policy, or a block; which is not said). */
+  cannot_message: 403,
+  not_a_member: 403,
   not_found: 404,
   username_taken: 409,
   too_large: 413,

@@ -13,6 +13,15 @@ export const limits = {
   deviceNameMax: 64,
   inviteCodeMax: 64,
   searchQueryMax: 64,
+  groupNameMax: 64,
+  groupDescriptionMax: 500,
+  /** Notes on friend requests and join applications ("I'm Alice from class 3"). */
+  requestNoteMax: 200,
+  remarkMax: 64,
+  /** Friends chosen at group creation or in one invitation call. */
+  inviteBatchMax: 100,
+  /** Pending friend requests one user may have outstanding. */
+  pendingFriendRequestsMax: 100,
   pageSizeDefault: 20,
   pageSizeMax: 50,
   /** Idempotency and request ids in WebSocket frames. */

@@ -27,6 +27,9 @@ import { Gateway } from './gateway/gateway.ts';
 import { registerGatewayRoute } from './gateway/route.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { authRoutes } from './http/routes/auth.ts';
+import { conversationRoutes } from './http/routes/conversations.ts';
+import { friendRoutes } from './http/routes/friends.ts';
+import { groupRoutes } from './http/routes/groups.ts';
 import { inviteRoutes } from './http/routes/invites.ts';
 import { meRoutes } from './http/routes/me.ts';
 import { serverInfoRoutes } from './http/routes/server-info.ts';
@@ -144,6 +147,9 @@ export async function createParley(
       await api.register(meRoutes, { services });
       await api.register(userRoutes, { services });
       await api.register(inviteRoutes, { services });
+      await api.register(conversationRoutes, { services });
+      await api.register(friendRoutes, { services });
+      await api.register(groupRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

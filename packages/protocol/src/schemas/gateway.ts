@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { limits } from '../limits.ts';
 import { Id, Timestamp } from './common.ts';
 import { Me, PublicUser } from './accounts.ts';
+import { conversationEvents } from './conversations.ts';
+import { friendEvents } from './friends.ts';
+import { groupEvents } from './groups.ts';
 
 /**
  * WebSocket frames (JSON text). A client request carries an `id` the server echoes as `re`
@@ -56,6 +59,9 @@ export const serverEvents = {
   'presence.changed': PresenceChanged,
   'session.revoked': SessionRevoked,
   'user.updated': PublicUser,
+  ...conversationEvents,
+  ...friendEvents,
+  ...groupEvents,
 } as const;
 
 export type ServerEvents = { [K in keyof typeof serverEvents]: z.infer<(typeof serverEvents)[K]> };

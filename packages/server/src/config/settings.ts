@@ -45,6 +45,24 @@ export const settings = {
     default: 'open',
     doc: 'open: anyone may register; invite: only with an invite code from an admin; closed: nobody (the first account is always allowed).',
   },
+  dmPolicy: {
+    env: 'PARLEY_DM_POLICY',
+    schema: z.enum(['friends', 'anyone']),
+    default: 'friends',
+    doc: 'Who may open a direct conversation with a user: only their friends, or anyone they have not blocked.',
+  },
+  lobby: {
+    env: 'PARLEY_LOBBY',
+    schema: bool,
+    default: 'true',
+    doc: 'true: a public room every user joins on registration, with join/leave notices.',
+  },
+  maxGroupSize: {
+    env: 'PARLEY_MAX_GROUP_SIZE',
+    schema: z.coerce.number().int().min(2).max(100_000),
+    default: '2000',
+    doc: 'Most members a group may have (the lobby has no limit).',
+  },
   singleSession: {
     env: 'PARLEY_SINGLE_SESSION',
     schema: bool,

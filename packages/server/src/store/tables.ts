@@ -43,6 +43,14 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   invites: InvitesTable;
+  conversations: ConversationsTable;
+  members: MembersTable;
+  messages: MessagesTable;
+  friendships: FriendshipsTable;
+  friend_requests: FriendRequestsTable;
+  blocks: BlocksTable;
+  group_invitations: GroupInvitationsTable;
+  join_requests: JoinRequestsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -50,3 +58,105 @@ export type NewUser = Insertable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type NewSession = Insertable<SessionsTable>;
 export type InviteRow = Selectable<InvitesTable>;
+
+export type ConversationKind = 'direct' | 'group' | 'lobby';
+export type JoinPolicy = 'open' | 'approval' | 'invite';
+export type MemberRole = 'owner' | 'admin' | 'member';
+export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'cancelled';
+
+export interface ConversationsTable {
+  id: string;
+  kind: ConversationKind;
+  name: string;
+  description: string;
+  avatar: string | null;
+  join_policy: JoinPolicy;
+  /** 'accept': an invitee must accept; 'direct': members' invitations add friends at once. */
+  invite_mode: 'accept' | 'direct';
+  /** 1 when members see each other's presence (groups); 0 for the lobby. */
+  show_presence: number;
+  /** For direct conversations: the two user ids, sorted, joined by ':' — one conversation per pair. */
+  direct_key: string | null;
+  owner_id: string | null;
+  member_count: number;
+  /** The seq of the conversation's newest message; bumped in the same transaction as the insert. */
+  last_seq: number;
+  created_at: string;
+  updated_at: string;
+  dissolved_at: string | null;
+}
+
+export interface MembersTable {
+  conversation_id: string;
+  user_id: string;
+  role: MemberRole;
+  joined_at: string;
+  muted_until: string | null;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  sender_id: string | null;
+  kind: 'text' | 'system';
+  body: string;
+  /** JSON: a system notice's facts ({ type, actorId, userIds }), rendered by clients in their language. */
+  data: string | null;
+  client_msg_id: string | null;
+  created_at: string;
+}
+
+export interface FriendshipsTable {
+  user_id: string;
+  friend_id: string;
+  /** user_id's private name for friend_id. */
+  remark: string | null;
+  created_at: string;
+}
+
+export interface FriendRequestsTable {
+  id: string;
+  from_id: string;
+  to_id: string;
+  note: string;
+  status: RequestStatus;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface BlocksTable {
+  user_id: string;
+  blocked_id: string;
+  created_at: string;
+}
+
+export interface GroupInvitationsTable {
+  id: string;
+  conversation_id: string;
+  inviter_id: string;
+  invitee_id: string;
+  status: RequestStatus;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface JoinRequestsTable {
+  id: string;
+  conversation_id: string;
+  user_id: string;
+  note: string;
+  status: RequestStatus;
+  decided_by: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export type ConversationRow = Selectable<ConversationsTable>;
+export type MemberRow = Selectable<MembersTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type FriendshipRow = Selectable<FriendshipsTable>;
+export type FriendRequestRow = Selectable<FriendRequestsTable>;
+export type BlockRow = Selectable<BlocksTable>;
+export type GroupInvitationRow = Selectable<GroupInvitationsTable>;
+export type JoinRequestRow = Selectable<JoinRequestsTable>;

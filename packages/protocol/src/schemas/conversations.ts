@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common.ts';
+import { PublicUser } from './accounts.ts';
+
+export const ConversationKind = z.enum(['direct', 'group', 'lobby']);
+export const JoinPolicy = z.enum(['open', 'approval', 'invite']);
+export const InviteMode = z.enum(['accept', 'direct']);
+export const MemberRole = z.enum(['owner', 'admin', 'member']);
+
+/** A conversation as its members see it. Direct conversations have no name: show the other person. */
+export const Conversation = z.object({
+  id: Id,
+  kind: ConversationKind,
+  name: z.string(),
+  description: z.string(),
+  avatar: z.string().nullable(),
+  joinPolicy: JoinPolicy,
+  inviteMode: InviteMode,
+  showPresence: z.boolean(),
+  ownerId: Id.nullable(),
+  memberCount: z.number().int(),
+  lastSeq: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** For direct conversations: the other person. */
+  peer: PublicUser.nullable(),
+  /** The caller's own membership. */
+  myRole: MemberRole,
+  myMutedUntil: Timestamp.nullable(),
+});
+export type Conversation = z.infer<typeof Conversation>;
+
+export const ConversationList = z.object({ conversations: z.array(Conversation) });
+
+export const Member = z.object({
+  user: PublicUser,
+  role: MemberRole,
+  joinedAt: Timestamp,
+  /** Until when the member may not send; null when not muted. */
+  mutedUntil: Timestamp.nullable(),
+});
+export type Member = z.infer<typeof Member>;
+
+export const MemberList = z.object({ members: z.array(Member) });
+
+/**
+ * The facts of a system notice; clients render them in the reader's language
+ * ("Carol joined", "Dave was removed by Alice").
+ */
+export const SystemNotice = z.object({
+  type: z.enum([
+    'group.created',
+    'group.renamed',
+    'group.updated',
+    'member.joined',
+    'member.added',
+    'member.left',
+    'member.removed',
+    'member.promoted',
+    'member.demoted',
+    'member.muted',
+    'member.unmuted',
+    'owner.changed',
+    'group.dissolved',
+    'friends.connected',
+  ]),
+  /** Who did it (null when the server did, e.g. lobby joins at registration). */
+  actorId: Id.nullable(),
+  /** Whom it was done to. */
+  userIds: z.array(Id),
+  /** Extra facts: the new name, the mute's end. */
+  detail: z.record(z.string(), z.string()).optional(),
+});
+export type SystemNotice = z.infer<typeof SystemNotice>;
+
+export const Message = z.object({
+  id: Id,
+  conversationId: Id,
+  seq: z.number().int(),
+  senderId: Id.nullable(),
+  kind: z.enum(['text', 'system']),
+  text: z.string(),
+  notice: SystemNotice.nullable(),
+  createdAt: Timestamp,
+});
+export type Message = z.infer<typeof Message>;
+
+export const MessagePage = z.object({ messages: z.array(Message), hasMore: z.boolean() });
+
+export const MemberRemoved = z.object({
+  conversationId: Id,
+  userId: Id,
+  reason: z.enum(['left', 'removed', 'dissolved']),
+});
+
+export const conversationEvents = {
+  /** A conversation the receiver is now in (made, joined, added to), or one whose details changed. */
+  'conversation.updated': Conversation.omit({ myRole: true, myMutedUntil: true, peer: true }),
+  'message.created': Message,
+  'member.added': z.object({ conversationId: Id, member: Member }),
+  'member.updated': z.object({ conversationId: Id, member: Member }),
+  'member.removed': MemberRemoved,
+} as const;

@@ -1,0 +1,98 @@
+import {
+  ConversationList,
+  Conversation,
+  ErrorResponse,
+  Id,
+  MemberList,
+  MessagePage,
+  limits,
+} from '@parley/protocol';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listConversations } from '../../actions/conversations/list-conversations.ts';
+import { listMembers } from '../../actions/conversations/list-members.ts';
+import { openDirectConversation } from '../../actions/conversations/open-direct.ts';
+import { pageMessages } from '../../actions/conversations/page-messages.ts';
+import { showConversation } from '../../actions/conversations/show-conversation.ts';
+import type { Services } from '../../services.ts';
+import { actorOf, requireSession } from '../authenticate.ts';
+
+const common = { tags: ['conversations'], security: [{ bearer: [] }] };
+const refusals = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const byId = z.strictObject({ id: Id });
+
+/** Conversations of every kind the caller is in: direct, group and the lobby. */
+export const conversationRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
+  app,
+  { services },
+) => {
+  requireSession(app, services);
+
+  app.get(
+    '/conversations',
+    {
+      schema: {
+        ...common,
+        summary: 'My conversations, latest activity first',
+        response: { 200: ConversationList, ...refusals },
+      },
+    },
+    async (request) => listConversations(services, actorOf(request)),
+  );
+
+  app.post(
+    '/conversations/direct',
+    {
+      schema: {
+        ...common,
+        summary: 'Open (or reuse) my direct conversation with a user',
+        body: z.strictObject({ userId: Id }),
+        response: { 200: Conversation, ...refusals },
+      },
+    },
+    async (request) => openDirectConversation(services, actorOf(request), request.body.userId),
+  );
+
+  app.get(
+    '/conversations/:id',
+    {
+      schema: {
+        ...common,
+        summary: 'One of my conversations',
+        params: byId,
+        response: { 200: Conversation, ...refusals },
+      },
+    },
+    async (request) => showConversation(services, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/conversations/:id/members',
+    {
+      schema: {
+        ...common,
+        summary: 'Members of one of my conversations',
+        params: byId,
+        response: { 200: MemberList, ...refusals },
+      },
+    },
+    async (request) => listMembers(services, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/conversations/:id/messages',
+    {
+      schema: {
+        ...common,
+        summary: 'A page of history, oldest first, before a seq (default: the newest)',
+        params: byId,
+        querystring: z.strictObject({
+          before: z.coerce.number().int().min(1).optional(),
+          limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
+        }),
+        response: { 200: MessagePage, ...refusals },
+      },
+    },
+    async (request) => pageMessages(services, actorOf(request), request.params.id, request.query),
+  );
+};

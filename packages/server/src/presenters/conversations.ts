@@ -1,0 +1,54 @@
+import type { Conversation, Member, Message, PublicUser, SystemNotice } from '@parley/protocol';
+import type { ConversationRow, MemberRow, MessageRow, UserRow } from '../store/tables.ts';
+import { presentUser } from './users.ts';
+
+type SharedConversation = Omit<Conversation, 'myRole' | 'myMutedUntil' | 'peer'>;
+
+/** The part of a conversation every member sees alike (what `conversation.updated` carries). */
+export function presentSharedConversation(row: ConversationRow): SharedConversation {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    description: row.description,
+    avatar: row.avatar,
+    joinPolicy: row.join_policy,
+    inviteMode: row.invite_mode,
+    showPresence: row.show_presence === 1,
+    ownerId: row.owner_id,
+    memberCount: row.member_count,
+    lastSeq: row.last_seq,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function presentConversation(
+  row: ConversationRow,
+  mine: Pick<MemberRow, 'role' | 'muted_until'>,
+  peer: PublicUser | null = null,
+): Conversation {
+  return { ...presentSharedConversation(row), peer, myRole: mine.role, myMutedUntil: mine.muted_until };
+}
+
+export function presentMember(member: MemberRow, user: UserRow): Member {
+  return {
+    user: presentUser(user),
+    role: member.role,
+    joinedAt: member.joined_at,
+    mutedUntil: member.muted_until,
+  };
+}
+
+export function presentMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    senderId: row.sender_id,
+    kind: row.kind,
+    text: row.body,
+    notice: row.kind === 'system' && row.data ? (JSON.parse(row.data) as SystemNotice) : null,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { ConversationRow, Database } from './tables.ts';
+
+type Db = Kysely<Database>;
+
+export async function insertConversation(db: Db, row: ConversationRow): Promise<void> {
+  await db.insertInto('conversations').values(row).execute();
+}
+
+/** A conversation that has not been dissolved. */
+export function conversationById(db: Db, id: string): Promise<ConversationRow | undefined> {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('id', '=', id)
+    .where('dissolved_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The one key of the direct conversation between two users, whichever of them asks. */
+export function directKey(a: string, b: string): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
+export function directConversation(db: Db, a: string, b: string): Promise<ConversationRow | undefined> {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('direct_key', '=', directKey(a, b))
+    .executeTakeFirst();
+}
+
+export function lobbyConversation(db: Db): Promise<ConversationRow | undefined> {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('kind', '=', 'lobby')
+    .where('dissolved_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function updateConversation(
+  db: Db,
+  id: string,
+  changes: Partial<Omit<ConversationRow, 'id' | 'kind' | 'direct_key' | 'created_at'>>,
+): Promise<void> {
+  await db.updateTable('conversations').set(changes).where('id', '=', id).execute();
+}
+
+/** The caller's conversations with their membership, newest activity first. */
+export function conversationsOfUser(db: Db, userId: string) {
+  return db
+    .selectFrom('members')
+    .innerJoin('conversations', 'conversations.id', 'members.conversation_id')
+    .selectAll('conversations')
+    .select(['members.role as my_role', 'members.muted_until as my_muted_until'])
+    .where('members.user_id', '=', userId)
+    .where('conversations.dissolved_at', 'is', null)
+    .orderBy('conversations.updated_at', 'desc')
+    .execute();
+}

@@ -1,0 +1,119 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, MemberRole, MemberRow, UserRow } from './tables.ts';
+
+type Db = Kysely<Database>;
+
+/** Adds a member and counts them; the caller checks they were not one already. */
+export async function addMember(
+  db: Db,
+  conversationId: string,
+  userId: string,
+  role: MemberRole,
+  at: string,
+): Promise<MemberRow> {
+  const row: MemberRow = {
+    conversation_id: conversationId,
+    user_id: userId,
+    role,
+    joined_at: at,
+    muted_until: null,
+  };
+  await db.insertInto('members').values(row).execute();
+  await db
+    .updateTable('conversations')
+    .set({ member_count: sql`member_count + 1` })
+    .where('id', '=', conversationId)
+    .execute();
+  return row;
+}
+
+/** Removes a member; false when they were not one. */
+export async function removeMember(db: Db, conversationId: string, userId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('members')
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (result.numDeletedRows === 0n) return false;
+  await db
+    .updateTable('conversations')
+    .set({ member_count: sql`member_count - 1` })
+    .where('id', '=', conversationId)
+    .execute();
+  return true;
+}
+
+export function membership(db: Db, conversationId: string, userId: string): Promise<MemberRow | undefined> {
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function memberIds(db: Db, conversationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('members')
+    .select('user_id')
+    .where('conversation_id', '=', conversationId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** Ids of the owner and admins: who hears about join applications. */
+export async function managerIds(db: Db, conversationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('members')
+    .select('user_id')
+    .where('conversation_id', '=', conversationId)
+    .where('role', 'in', ['owner', 'admin'])
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+export async function updateMember(
+  db: Db,
+  conversationId: string,
+  userId: string,
+  changes: Partial<Pick<MemberRow, 'role' | 'muted_until'>>,
+): Promise<void> {
+  await db
+    .updateTable('members')
+    .set(changes)
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export interface MemberWithUser {
+  member: MemberRow;
+  user: UserRow;
+}
+
+/** Members with their users, owner first, then admins, then by join time. */
+export async function membersWithUsers(db: Db, conversationId: string): Promise<MemberWithUser[]> {
+  const rows = await db
+    .selectFrom('members')
+    .innerJoin('users', 'users.id', 'members.user_id')
+    .selectAll('users')
+    .select([
+      'members.role as m_role',
+      'members.joined_at as m_joined_at',
+      'members.muted_until as m_muted_until',
+    ])
+    .where('members.conversation_id', '=', conversationId)
+    .orderBy(sql`case members.role when 'owner' then 0 when 'admin' then 1 else 2 end`)
+    .orderBy('members.joined_at')
+    .execute();
+  return rows.map(({ m_role, m_joined_at, m_muted_until, ...user }) => ({
+    user,
+    member: {
+      conversation_id: conversationId,
+      user_id: user.id,
+      role: m_role,
+      joined_at: m_joined_at,
+      muted_until: m_muted_until,
+    },
+  }));
+}

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Database, MessageRow } from './tables.ts';
+
+type Db = Kysely<Database>;
+
+/**
+ * Stores a message under the conversation's next seq. Call inside the action's transaction:
+ * the bump and the insert commit together or not at all, so seqs have no gaps and no twins
+ * (DESIGN.md, delivery contract point 2). The update takes the conversation row's write lock
+ * on PostgreSQL, which orders concurrent senders.
+ */
+export async function appendMessage(db: Db, message: Omit<MessageRow, 'seq'>): Promise<MessageRow> {
+  const { last_seq } = await db
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: message.created_at }))
+    .where('id', '=', message.conversation_id)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  const row: MessageRow = { ...message, seq: Number(last_seq) };
+  await db.insertInto('messages').values(row).execute();
+  return row;
+}
+
+/** Up to `limit` messages before `beforeSeq` (or the newest), oldest first. */
+export async function pageBefore(
+  db: Db,
+  conversationId: string,
+  beforeSeq: number | undefined,
+  limit: number,
+): Promise<MessageRow[]> {
+  let query = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
+  if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
+  const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
+  return rows.reverse();
+}
