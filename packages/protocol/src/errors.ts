@@ -17,6 +17,17 @@ export const errorStatus = {
   not_a_member: 403,
   not_found: 404,
   username_taken: 409,
+  already_friends: 409,
+  /** A pending request or invitation for the same thing exists already. */
+  already_requested: 409,
+  already_member: 409,
+  /** The request or invitation was accepted, declined or cancelled already. */
+  already_handled: 409,
+  group_full: 409,
+  /** Too many pending requests of one kind (limits.pendingFriendRequestsMax …). */
+  limit_reached: 409,
+  /** Groups: the people invited or added must be the caller's friends. */
+  not_friends: 403,
   too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
