@@ -17,6 +17,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import pino, { type Logger } from 'pino';
+import { ensureLobby } from './actions/conversations/ensure-lobby.ts';
 import { dummyHash } from './auth/passwords.ts';
 import { createMemoryBus } from './bus/memory.ts';
 import { databaseUrlOf } from './config/load.ts';
@@ -63,6 +64,7 @@ export async function createParley(
   );
   try {
     await migrateToLatest(store.db);
+    if (config.lobby) await ensureLobby(store.db);
   } catch (err) {
     await store.close();
     throw err;

@@ -103,6 +103,9 @@ export const ServerInfo = z.object({
   version: z.string(),
   registration: z.enum(['open', 'invite', 'closed']),
   singleSession: z.boolean(),
+  /** Id of the public lobby conversation, when the server has one (PARLEY_LOBBY). */
+  lobbyId: z.string().nullable(),
+  dmPolicy: z.enum(['friends', 'anyone']),
   limits: z.record(z.string(), z.number()),
 });
 export type ServerInfo = z.infer<typeof ServerInfo>;

@@ -4,12 +4,14 @@ import type { WebSocket } from 'ws';
 import { Fanout } from '../fanout/fanout.ts';
 import { now } from '../ids.ts';
 import type { Services } from '../services.ts';
+import { presenceAudience } from '../store/relations.ts';
 import { updateUser } from '../store/users.ts';
 import { Connection } from './connection.ts';
 
 /**
  * This node's WebSockets: accepts them, keeps them alive with pings, registers authenticated
- * ones with the fanout and announces presence when a user's first socket opens or last closes.
+ * ones with the fanout and announces presence — to friends and co-members only — when a user's
+ * first socket opens or last closes.
  */
 export class Gateway {
   readonly fanout = new Fanout();
@@ -39,13 +41,7 @@ export class Gateway {
     connection.attached = true;
     this.fanout.add(connection);
     if (await this.services.presence.connected(connection.userId)) {
-      await this.services.bus.publish({
-        to: { everyone: true },
-        event: {
-          event: 'presence.changed',
-          data: { userId: connection.userId, online: true, lastSeenAt: now() },
-        },
-      });
+      await this.announce(connection.userId, true, now());
     }
   }
 
@@ -60,10 +56,7 @@ export class Gateway {
       await updateUser(this.services.store.db, userId, { last_seen_at: lastSeenAt }).catch((err: unknown) =>
         this.log.warn({ err }, 'could not record last seen'),
       );
-      await this.services.bus.publish({
-        to: { everyone: true },
-        event: { event: 'presence.changed', data: { userId, online: false, lastSeenAt } },
-      });
+      await this.announce(userId, false, lastSeenAt);
     }
   }
 
@@ -80,6 +73,16 @@ export class Gateway {
     await this.drained(1000);
     await Promise.all(this.departures);
     this.unsubscribe();
+  }
+
+  /** Tells the people who may see a user's presence (store/relations.ts presenceAudience). */
+  private async announce(userId: string, online: boolean, lastSeenAt: string): Promise<void> {
+    const audience = await presenceAudience(this.services.store.db, userId);
+    if (audience.length === 0) return;
+    await this.services.bus.publish({
+      to: { users: audience },
+      event: { event: 'presence.changed', data: { userId, online, lastSeenAt } },
+    });
   }
 
   /** Called by a connection whose socket closed. */

@@ -1,6 +1,6 @@
 import { closeCodes, limits } from '@parley/protocol';
 import { describe, expect, it } from 'vitest';
-import { register } from '../support/factories.ts';
+import { befriend, register } from '../support/factories.ts';
 import { api } from '../support/http.ts';
 import { dialects, useServer } from '../support/server.ts';
 import { TestSocket, closeAll, openSocket } from '../support/socket.ts';
@@ -16,19 +16,22 @@ describe.each(dialects)('the WebSocket gateway on %s', (dialect) => {
       expect(reply.error).toBeUndefined();
       expect(reply.ok.user).toMatchObject({ id: alice.user.id, username: alice.username });
       expect(reply.ok.sessionId).toBe(alice.session.id);
-      expect(reply.ok.online).toContain(alice.user.id);
+      expect(reply.ok.online).toEqual([]);
       expect(reply.ok.heartbeatMs).toBeGreaterThan(0);
       expect(Date.parse(reply.ok.serverTime)).not.toBeNaN();
       await socket.close();
     });
 
-    it('lists other online users in the hello answer', async () => {
+    it('lists online friends in the hello answer, and not online strangers', async () => {
       const alice = await register(server(), 'alice');
       const bob = await register(server(), 'bob');
+      const carol = await register(server(), 'carol');
+      await befriend(server(), alice, bob);
       const bobSocket = await openSocket(server(), bob.token);
+      const carolSocket = await openSocket(server(), carol.token);
       const aliceSocket = await openSocket(server(), alice.token);
-      expect(aliceSocket.hello.online).toEqual(expect.arrayContaining([alice.user.id, bob.user.id]));
-      await closeAll(aliceSocket, bobSocket);
+      expect(aliceSocket.hello.online).toEqual([bob.user.id]);
+      await closeAll(aliceSocket, bobSocket, carolSocket);
     });
 
     it('answers a hello with a bad token with an error, then closes with 4002', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { register } from '../support/factories.ts';
+import { befriend, register } from '../support/factories.ts';
 import { api } from '../support/http.ts';
 import { dialects, useServer } from '../support/server.ts';
 import { type TestSocket, closeAll, openSocket } from '../support/socket.ts';
@@ -14,6 +14,7 @@ describe.each(dialects)('presence on %s', (dialect) => {
   it("tells alice when bob's first socket opens", async () => {
     const alice = await register(server(), 'alice');
     const bob = await register(server(), 'bob');
+    await befriend(server(), alice, bob);
     const aliceSocket = await openSocket(server(), alice.token);
     const bobSocket = await openSocket(server(), bob.token);
     const event = await aliceSocket.waitForEvent('presence.changed', (d) => d.userId === bob.user.id);
@@ -24,6 +25,7 @@ describe.each(dialects)('presence on %s', (dialect) => {
   it('sends no second online event for a second socket, and nothing when one of two closes', async () => {
     const alice = await register(server(), 'alice');
     const bob = await register(server(), 'bob');
+    await befriend(server(), alice, bob);
     const aliceSocket = await openSocket(server(), alice.token);
     const first = await openSocket(server(), bob.token);
     await aliceSocket.waitForEvent('presence.changed', (d) => d.userId === bob.user.id && d.online);
@@ -40,6 +42,7 @@ describe.each(dialects)('presence on %s', (dialect) => {
   it('announces the last socket closing with online: false and lastSeenAt', async () => {
     const alice = await register(server(), 'alice');
     const bob = await register(server(), 'bob');
+    await befriend(server(), alice, bob);
     const aliceSocket = await openSocket(server(), alice.token);
     const bobSocket = await openSocket(server(), bob.token);
     const before = Date.now();
@@ -56,13 +59,13 @@ describe.each(dialects)('presence on %s', (dialect) => {
   it('leaves a user who went offline out of the next hello’s online list', async () => {
     const alice = await register(server(), 'alice');
     const bob = await register(server(), 'bob');
+    await befriend(server(), alice, bob);
     const watcher = await openSocket(server(), alice.token);
     const bobSocket = await openSocket(server(), bob.token);
     await bobSocket.close();
     await watcher.waitForEvent('presence.changed', (d) => d.userId === bob.user.id && !d.online);
     const aliceSocket = await openSocket(server(), alice.token);
     expect(aliceSocket.hello.online).not.toContain(bob.user.id);
-    expect(aliceSocket.hello.online).toContain(alice.user.id);
     await closeAll(watcher, aliceSocket);
   });
 
@@ -97,6 +100,7 @@ describe.each(dialects)('presence on %s', (dialect) => {
   it('tells bob when alice changes her profile', async () => {
     const alice = await register(server(), 'alice');
     const bob = await register(server(), 'bob');
+    await befriend(server(), alice, bob);
     const bobSocket = await openSocket(server(), bob.token);
     await api(server(), 'PATCH', '/me', { token: alice.token, json: { bio: 'hello there' } });
     const event = await bobSocket.waitForEvent('user.updated', (d) => d.id === alice.user.id);

@@ -78,3 +78,16 @@ export async function logIn(
     session: res.body.session,
   };
 }
+
+/** Makes two people friends the way users do: a request and its acceptance. */
+export async function befriend(server: TestServer, a: Person, b: Person): Promise<void> {
+  const asked = await api(server, 'POST', '/friend-requests', {
+    token: a.token,
+    json: { userId: b.user.id },
+  });
+  expect(asked.status, `friend request: ${asked.text}`).toBe(201);
+  const accepted = await api(server, 'POST', `/friend-requests/${asked.body.request.id}/accept`, {
+    token: b.token,
+  });
+  expect(accepted.status, `accept: ${accepted.text}`).toBe(200);
+}

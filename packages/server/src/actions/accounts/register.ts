@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../../store/errors.ts';
 import { consumeInvite } from '../../store/invites.ts';
 import { anyUserExists, insertUser, lockRegistrations, userByUsername } from '../../store/users.ts';
 import type { UserRow } from '../../store/tables.ts';
+import { joinLobby } from '../conversations/join-lobby.ts';
 import { type ClientInfo, openSession } from './open-session.ts';
 
 /**
@@ -26,7 +27,7 @@ export async function register(
   await refuseEarly(services, username, input.inviteCode);
   const passwordHash = await hashPassword(input.password, services.config.passwordHashCost);
   try {
-    return await transact(services, async (tx) => {
+    return await transact(services, async (tx, emit) => {
       await lockRegistrations(tx, services.store.dialect);
       const first = !(await anyUserExists(tx));
       const policy = services.config.registration;
@@ -55,6 +56,7 @@ export async function register(
           field: 'inviteCode',
         });
       }
+      if (services.config.lobby) await joinLobby(tx, emit, user.id);
       const { token, session } = await openSession(tx, user.id, input.deviceName, client);
       return { token, session: presentSession(session, session.id), user: presentMe(user) };
     });

@@ -1,6 +1,7 @@
 import { ServerInfo, limits } from '@parley/protocol';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LOBBY_ID } from '../../actions/conversations/ensure-lobby.ts';
 import type { Services } from '../../services.ts';
 import { version } from '../../version.ts';
 
@@ -16,6 +17,8 @@ export const serverInfoRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       version,
       registration: services.config.registration,
       singleSession: services.config.singleSession,
+      lobbyId: services.config.lobby ? LOBBY_ID : null,
+      dmPolicy: services.config.dmPolicy,
       limits: Object.fromEntries(Object.entries(limits)),
     }),
   );

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { befriend, register } from '../support/factories.ts';
+import { api } from '../support/http.ts';
+import { dialects, useServer } from '../support/server.ts';
+import { type TestSocket, closeAll, openSocket } from '../support/socket.ts';
+
+/** Waits until `socket` has heard `user.updated` for `who` — a marker sent to everyone after the fact under test. */
+async function settle(
+  server: Parameters<typeof api>[0],
+  socket: TestSocket,
+  who: { token: string; user: { id: string } },
+) {
+  const res = await api(server, 'PATCH', '/me', {
+    token: who.token,
+    json: { bio: `marker ${Math.random()}` },
+  });
+  expect(res.status).toBe(200);
+  await socket.waitForEvent('user.updated', (d) => d.id === who.user.id);
+}
+
+function heardPresenceOf(socket: TestSocket, userId: string): boolean {
+  return socket.events('presence.changed', (d) => d.userId === userId).length > 0;
+}
+
+describe.each(dialects)('who hears presence on %s', (dialect) => {
+  const server = useServer(dialect);
+
+  it("keeps bob's presence from a stranger who only shares the lobby with him", async () => {
+    const bob = await register(server(), 'bob');
+    const carol = await register(server(), 'carol');
+    const carolSocket = await openSocket(server(), carol.token);
+    const bobSocket = await openSocket(server(), bob.token);
+    await bobSocket.close();
+    await settle(server(), carolSocket, carol);
+    expect(heardPresenceOf(carolSocket, bob.user.id)).toBe(false);
+    await carolSocket.close();
+  });
+
+  it('tells a member of a shared group that shows presence, and not one of a group that hides it', async () => {
+    const alice = await register(server(), 'alice');
+    const bob = await register(server(), 'bob');
+    const carol = await register(server(), 'carol');
+    const dave = await register(server(), 'dave');
+    await befriend(server(), alice, bob);
+    await befriend(server(), alice, carol);
+    await befriend(server(), alice, dave);
+    const shown = await api(server(), 'POST', '/groups', {
+      token: alice.token,
+      json: { name: 'Class 3', memberIds: [bob.user.id, carol.user.id] },
+    });
+    expect(shown.status).toBe(201);
+    const hidden = await api(server(), 'POST', '/groups', {
+      token: alice.token,
+      json: { name: 'Quiet room', showPresence: false, memberIds: [bob.user.id, dave.user.id] },
+    });
+    expect(hidden.status).toBe(201);
+    const carolSocket = await openSocket(server(), carol.token);
+    const daveSocket = await openSocket(server(), dave.token);
+    const bobSocket = await openSocket(server(), bob.token);
+    await carolSocket.waitForEvent('presence.changed', (d) => d.userId === bob.user.id && d.online);
+    await settle(server(), daveSocket, dave);
+    expect(heardPresenceOf(daveSocket, bob.user.id)).toBe(false);
+    await closeAll(carolSocket, daveSocket, bobSocket);
+  });
+
+  it('stops presence both ways between a friend and the one who blocked them', async () => {
+    const alice = await register(server(), 'alice');
+    const bob = await register(server(), 'bob');
+    await befriend(server(), alice, bob);
+    expect((await api(server(), 'PUT', `/blocks/${bob.user.id}`, { token: alice.token })).status).toBe(204);
+    const aliceSocket = await openSocket(server(), alice.token);
+    const bobSocket = await openSocket(server(), bob.token);
+    expect(bobSocket.hello.online).not.toContain(alice.user.id);
+    await settle(server(), aliceSocket, alice);
+    expect(heardPresenceOf(aliceSocket, bob.user.id)).toBe(false);
+    await closeAll(aliceSocket, bobSocket);
+  });
+});
