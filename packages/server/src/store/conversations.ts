@@ -59,3 +59,24 @@ export function conversationsOfUser(db: Db, userId: string) {
     .orderBy('conversations.updated_at', 'desc')
     .execute();
 }
+
+/** A new conversation row: the defaults of every kind, with `fields` on top. */
+export function newConversationRow(
+  fields: Pick<ConversationRow, 'id' | 'kind' | 'created_at'> & Partial<ConversationRow>,
+): ConversationRow {
+  return {
+    name: '',
+    description: '',
+    avatar: null,
+    join_policy: 'invite',
+    invite_mode: 'accept',
+    show_presence: 0,
+    direct_key: null,
+    owner_id: null,
+    member_count: 0,
+    last_seq: 0,
+    updated_at: fields.created_at,
+    dissolved_at: null,
+    ...fields,
+  };
+}

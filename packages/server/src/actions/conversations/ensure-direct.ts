@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Envelope } from '../../bus/bus.ts';
 import { newId, now } from '../../ids.ts';
 import { presentSharedConversation } from '../../presenters/conversations.ts';
-import { directConversation, directKey, insertConversation } from '../../store/conversations.ts';
+import {
+  directConversation,
+  directKey,
+  insertConversation,
+  newConversationRow,
+} from '../../store/conversations.ts';
 import { addMember } from '../../store/members.ts';
 import type { ConversationRow, Database } from '../../store/tables.ts';
 
@@ -20,23 +25,12 @@ export async function ensureDirectConversation(
   const existing = await directConversation(tx, a, b);
   if (existing) return existing;
   const at = now();
-  const row: ConversationRow = {
+  const row = newConversationRow({
     id: newId(),
     kind: 'direct',
-    name: '',
-    description: '',
-    avatar: null,
-    join_policy: 'invite',
-    invite_mode: 'accept',
-    show_presence: 0,
     direct_key: directKey(a, b),
-    owner_id: null,
-    member_count: 0,
-    last_seq: 0,
     created_at: at,
-    updated_at: at,
-    dissolved_at: null,
-  };
+  });
   // Two people opening it at the same moment: the unique direct_key makes one insert fail and
   // its transaction roll back; that caller gets an error and the next try finds the row.
   await insertConversation(tx, row);
