@@ -12,6 +12,8 @@ import type {
   UpdateProfileBody,
   UserPage,
 } from '@parley/protocol';
+import { ConversationsApi } from './api/conversations.ts';
+import type { Method } from './api/call.ts';
 import { ParleyError } from './errors.ts';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -34,8 +36,6 @@ export interface CreateInviteParams {
   expiresInHours?: number;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
 /**
  * The REST API of one Parley server, one method per route, typed with the protocol's
  * schemas. Every failure rejects with a ParleyError: the server's refusal (code, status, field,
@@ -46,6 +46,7 @@ export class HttpClient {
   readonly baseUrl: string;
   private currentToken: string | undefined;
   private readonly fetch: FetchLike;
+  readonly conversations = new ConversationsApi((method, path, body) => this.call(method, path, body));
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');

@@ -31,6 +31,7 @@ export const Conversation = z.object({
 export type Conversation = z.infer<typeof Conversation>;
 
 export const ConversationList = z.object({ conversations: z.array(Conversation) });
+export type ConversationList = z.infer<typeof ConversationList>;
 
 export const Member = z.object({
   user: PublicUser,
@@ -42,6 +43,7 @@ export const Member = z.object({
 export type Member = z.infer<typeof Member>;
 
 export const MemberList = z.object({ members: z.array(Member) });
+export type MemberList = z.infer<typeof MemberList>;
 
 /**
  * The facts of a system notice; clients render them in the reader's language
@@ -86,6 +88,7 @@ export const Message = z.object({
 export type Message = z.infer<typeof Message>;
 
 export const MessagePage = z.object({ messages: z.array(Message), hasMore: z.boolean() });
+export type MessagePage = z.infer<typeof MessagePage>;
 
 export const MemberRemoved = z.object({
   conversationId: Id,
