@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import WebSocket from 'ws';
+import { serverEvents } from '@parley/protocol';
 import type { TestServer } from '../../src/testing.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- frames are whatever the server sent; each test checks what it cares about
@@ -47,9 +48,11 @@ export class TestSocket {
     });
     ws.on('error', (err) => this.errors.push(err));
     ws.on('message', (data, isBinary) => {
-      this.frames.push(
-        isBinary ? { error: { code: 'binary', message: 'binary frame' } } : JSON.parse(data.toString()),
-      );
+      const frame: Frame = isBinary
+        ? { error: { code: 'binary', message: 'binary frame' } }
+        : JSON.parse(data.toString());
+      checkEventSchema(frame);
+      this.frames.push(frame);
       this.notify();
     });
   }
@@ -162,4 +165,24 @@ export async function openSocket(
 /** Closes every socket given, ignoring ones already closed. */
 export async function closeAll(...sockets: (TestSocket | undefined)[]): Promise<void> {
   await Promise.all(sockets.map((s) => s?.close()));
+}
+
+/**
+ * Every event any test socket receives must match its schema in packages/protocol: the wire
+ * contract is checked on everything the suite sees, not only on what a test looks at
+ * (HOUSE.md, habit 7). test/support/setup.ts fails the test that received a stray one.
+ */
+export const eventSchemaViolations: string[] = [];
+
+function checkEventSchema(frame: Frame): void {
+  if (frame.event === undefined) return;
+  const schema = (
+    serverEvents as Record<string, { safeParse(data: unknown): { success: boolean; error?: unknown } }>
+  )[frame.event];
+  if (!schema) {
+    eventSchemaViolations.push(`unknown event "${frame.event}"`);
+    return;
+  }
+  const result = schema.safeParse(frame.data);
+  if (!result.success) eventSchemaViolations.push(`${frame.event}: ${String(result.error)}`);
 }
