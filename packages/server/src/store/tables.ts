@@ -120,7 +120,8 @@ export interface FriendRequestsTable {
   from_id: string;
   to_id: string;
   note: string;
-  status: RequestStatus;
+  /** 'ignored': sent to someone who had blocked the sender; pending to the sender, invisible to them. */
+  status: RequestStatus | 'ignored';
   created_at: string;
   decided_at: string | null;
 }
