@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Envelope } from '../../bus/bus.ts';
+import { AppError } from '../../errors.ts';
+import { lockGroup, invitationById } from '../../store/groups.ts';
+import type { ConversationRow, Database, GroupInvitationRow } from '../../store/tables.ts';
+
+/**
+ * Loads an invitation for its invitee to answer, with its group locked. Someone else's
+ * invitation, or one to a group since dissolved, is "not found"; one already answered (or
+ * cancelled because the invitee got in another way) is `already_handled`.
+ */
+export async function loadInvitationToAnswer(
+  tx: Kysely<Database>,
+  me: string,
+  id: string,
+): Promise<{ invitation: GroupInvitationRow; group: ConversationRow }> {
+  const invitation = await invitationById(tx, id);
+  if (!invitation || invitation.invitee_id !== me) throw new AppError('not_found', 'no such invitation');
+  const group = await lockGroup(tx, invitation.conversation_id);
+  if (!group) throw new AppError('not_found', 'the group no longer exists');
+  if (invitation.status !== 'pending')
+    throw new AppError('already_handled', `the invitation was ${invitation.status} already`);
+  return { invitation, group };
+}
+
+/** The inviter hears the answer; so do the invitee's other devices, to drop it from their list. */
+export function announceAnswer(
+  emit: (envelope: Envelope) => void,
+  invitation: GroupInvitationRow,
+  accepted: boolean,
+): void {
+  emit({
+    to: { users: [...new Set([invitation.inviter_id, invitation.invitee_id])] },
+    event: {
+      event: 'group.invitation.answered',
+      data: { invitationId: invitation.id, groupId: invitation.conversation_id, accepted },
+    },
+  });
+}

@@ -1,0 +1,22 @@
+import { AppError } from '../../errors.ts';
+import type { Kysely } from 'kysely';
+import { friendsAmong, usersByIds } from '../../store/groups.ts';
+import type { Database } from '../../store/tables.ts';
+
+/**
+ * Only the caller's friends may be added or invited, so a stranger cannot be pulled into a
+ * group (or spammed with invitations). Unknown people are "not found"; known ones who are
+ * not friends are `not_friends`. `field` names the body field for the client.
+ */
+export async function checkFriends(
+  db: Kysely<Database>,
+  me: string,
+  ids: string[],
+  field: string,
+): Promise<void> {
+  const known = new Set((await usersByIds(db, ids)).map((u) => u.id));
+  if (ids.some((id) => !known.has(id))) throw new AppError('not_found', 'no such user', { field });
+  const friends = await friendsAmong(db, me, ids);
+  if (ids.some((id) => !friends.has(id)))
+    throw new AppError('not_friends', 'you can only bring your friends into a group', { field });
+}

@@ -1,0 +1,61 @@
+import type { JoinRequest } from '@parley/protocol';
+import type { Kysely } from 'kysely';
+import { accessGroup } from '../../access/conversations.ts';
+import type { Envelope } from '../../bus/bus.ts';
+import { AppError } from '../../errors.ts';
+import { now } from '../../ids.ts';
+import { presentJoinRequest } from '../../presenters/groups.ts';
+import { decide, joinRequestById, lockGroup } from '../../store/groups.ts';
+import { managerIds } from '../../store/members.ts';
+import { userById } from '../../store/users.ts';
+import type { ConversationRow, Database, JoinRequestRow } from '../../store/tables.ts';
+
+/**
+ * Loads a join request for an owner or admin of its group to decide, with the group locked.
+ * To anyone outside the group it is "not found"; to a plain member, `forbidden`.
+ */
+export async function loadJoinRequestToDecide(
+  tx: Kysely<Database>,
+  me: string,
+  id: string,
+): Promise<{ request: JoinRequestRow; group: ConversationRow }> {
+  const request = await joinRequestById(tx, id);
+  if (!request) throw new AppError('not_found', 'no such join request');
+  await lockGroup(tx, request.conversation_id);
+  const { conversation: group } = await accessGroup(tx, me, request.conversation_id, 'admin');
+  if (request.status !== 'pending')
+    throw new AppError('already_handled', `the request was ${request.status} already`);
+  return { request, group };
+}
+
+/**
+ * Tells the applicant, and the owner and admins (to clear their queue), that a request was
+ * decided (`group.join.decided`); answers the request as decided.
+ */
+export async function announceDecision(
+  tx: Kysely<Database>,
+  emit: (envelope: Envelope) => void,
+  decided: JoinRequestRow,
+  group: ConversationRow,
+): Promise<JoinRequest> {
+  const applicant = (await userById(tx, decided.user_id))!;
+  const request = presentJoinRequest(decided, group, applicant);
+  const managers = await managerIds(tx, group.id);
+  emit({
+    to: { users: [...new Set([decided.user_id, ...managers])] },
+    event: { event: 'group.join.decided', data: { request } },
+  });
+  return request;
+}
+
+/** Marks a loaded pending request decided; the row as it now is. */
+export async function decideJoinRequest(
+  tx: Kysely<Database>,
+  pending: JoinRequestRow,
+  status: 'accepted' | 'declined',
+  decidedBy: string,
+): Promise<JoinRequestRow> {
+  const at = now();
+  await decide(tx, 'join_requests', pending.id, status, at, decidedBy);
+  return { ...pending, status, decided_by: decidedBy, decided_at: at };
+}
