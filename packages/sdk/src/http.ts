@@ -13,6 +13,7 @@ import type {
   UserPage,
 } from '@parley/protocol';
 import { ConversationsApi } from './api/conversations.ts';
+import { FriendsApi } from './api/friends.ts';
 import type { Method } from './api/call.ts';
 import { ParleyError } from './errors.ts';
 
@@ -46,7 +47,10 @@ export class HttpClient {
   readonly baseUrl: string;
   private currentToken: string | undefined;
   private readonly fetch: FetchLike;
-  readonly conversations = new ConversationsApi((method, path, body) => this.call(method, path, body));
+  private readonly bound = <T>(method: Method, path: string, body?: unknown) =>
+    this.call<T>(method, path, body);
+  readonly conversations = new ConversationsApi(this.bound);
+  readonly friends = new FriendsApi(this.bound);
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');

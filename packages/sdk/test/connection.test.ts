@@ -30,7 +30,7 @@ describe('a connection', () => {
     const hello = HelloResult.parse(await connection.opened());
     expect(hello.user.id).toBe(alice.auth!.user.id);
     expect(hello.sessionId).toBe(alice.auth!.session.id);
-    expect(hello.online).toContain(alice.auth!.user.id);
+    expect(hello.online).toEqual([]);
     expect(connection.state).toBe('open');
     expect(connection.lastHello).toEqual(hello);
     expect(states).toEqual(['open']);
@@ -58,9 +58,11 @@ describe('a connection', () => {
     expect(connection.state).toBe('open');
   });
 
-  it("hears bob's presence when bob comes online and goes offline", async () => {
+  it("hears a friend's presence when bob comes online and goes offline", async () => {
     const alice = await signUp(server, 'amy');
     const bob = await signUp(server, 'bob');
+    const { request } = await alice.http.friends.request(bob.auth!.user.id, 'hi, it is Amy');
+    await bob.http.friends.accept(request.id);
     const aliceLive = track(alice.connect());
     await aliceLive.opened();
 
