@@ -24,11 +24,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('dissolved_at', 'text')
     .execute();
-  await db.schema.createIndex('conversations_kind_name').on('conversations').columns(['kind', 'name']).execute();
+  await db.schema
+    .createIndex('conversations_kind_name')
+    .on('conversations')
+    .columns(['kind', 'name'])
+    .execute();
 
   await db.schema
     .createTable('members')
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('role', 'text', (c) => c.notNull().defaultTo('member'))
     .addColumn('joined_at', 'text', (c) => c.notNull())
@@ -40,7 +46,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('messages')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('sender_id', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -89,7 +97,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .unique()
     .where(sql<boolean>`status = 'pending'`)
     .execute();
-  await db.schema.createIndex('friend_requests_to').on('friend_requests').columns(['to_id', 'status']).execute();
+  await db.schema
+    .createIndex('friend_requests_to')
+    .on('friend_requests')
+    .columns(['to_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('blocks')
@@ -103,7 +115,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('group_invitations')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('inviter_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('invitee_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('status', 'text', (c) => c.notNull())
@@ -126,7 +140,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('join_requests')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('status', 'text', (c) => c.notNull())
