@@ -100,10 +100,7 @@ export async function usersByIds(db: Db, ids: string[]): Promise<Map<string, Use
 // ---- friend requests ----
 
 export async function insertFriendRequest(db: Db, row: FriendRequestRecord): Promise<void> {
-  await db
-    .insertInto('friend_requests')
-    .values(row)
-    .execute();
+  await db.insertInto('friend_requests').values(row).execute();
 }
 
 export function friendRequestById(db: Db, id: string): Promise<FriendRequestRecord | undefined> {
