@@ -14,6 +14,7 @@ import type {
 } from '@parley/protocol';
 import { ConversationsApi } from './api/conversations.ts';
 import { FriendsApi } from './api/friends.ts';
+import { GroupsApi } from './api/groups.ts';
 import type { Method } from './api/call.ts';
 import { ParleyError } from './errors.ts';
 
@@ -51,6 +52,7 @@ export class HttpClient {
     this.call<T>(method, path, body);
   readonly conversations = new ConversationsApi(this.bound);
   readonly friends = new FriendsApi(this.bound);
+  readonly groups = new GroupsApi(this.bound);
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');

@@ -3,6 +3,7 @@
  * package README for how the pieces fit: ParleyClient (client.ts) holds an HttpClient
  * (http.ts) and opens Connections (connection.ts); every failure is a ParleyError (errors.ts).
  */
+export type { CreateGroupParams, SearchGroupsParams } from './api/groups.ts';
 export * from './backoff.ts';
 export * from './client.ts';
 export * from './connection.ts';
