@@ -30,6 +30,8 @@ import { installErrorHandling } from './http/errors.ts';
 import { authRoutes } from './http/routes/auth.ts';
 import { conversationRoutes } from './http/routes/conversations.ts';
 import { friendRoutes } from './http/routes/friends.ts';
+import { groupInvitationRoutes } from './http/routes/group-invitations.ts';
+import { groupMemberRoutes } from './http/routes/group-members.ts';
 import { groupRoutes } from './http/routes/groups.ts';
 import { inviteRoutes } from './http/routes/invites.ts';
 import { meRoutes } from './http/routes/me.ts';
@@ -152,6 +154,8 @@ export async function createParley(
       await api.register(conversationRoutes, { services });
       await api.register(friendRoutes, { services });
       await api.register(groupRoutes, { services });
+      await api.register(groupMemberRoutes, { services });
+      await api.register(groupInvitationRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../../src/testing.ts';
-import { type Person, register } from '../support/factories.ts';
+import { type Person, people, register } from '../support/factories.ts';
 import { api, expectError } from '../support/http.ts';
+import { settle } from '../support/markers.ts';
 import { dialects, useServer } from '../support/server.ts';
-import { type TestSocket, closeAll, openSocket } from '../support/socket.ts';
+import { closeAll, openSocket, openSockets } from '../support/socket.ts';
 
 function block(server: TestServer, person: Person, whom: Person) {
   return api(server, 'PUT', `/blocks/${whom.user.id}`, { token: person.token });
@@ -21,31 +22,12 @@ async function requestsOf(server: TestServer, person: Person) {
   return (await api(server, 'GET', '/friend-requests', { token: person.token })).body;
 }
 
-/** Returns once `socket` has received everything addressed to `person` so far (see friend-requests.test.ts). */
-async function settle(server: TestServer, person: Person, socket: TestSocket): Promise<void> {
-  const marker = await register(server, 'marker');
-  await block(server, person, marker);
-  await socket.waitForEvent('user.blocked', (d) => d.userId === marker.user.id);
-}
-
-/** One signed-in socket per person, in the same order. */
-function socketsOf<const T extends readonly Person[]>(server: TestServer, people: T) {
-  return Promise.all(people.map((p) => openSocket(server, p.token))) as Promise<{
-    [K in keyof T]: TestSocket;
-  }>;
-}
-
-/** alice and bob, registered side by side. */
-function aliceBob(server: TestServer) {
-  return Promise.all([register(server, 'alice'), register(server, 'bob')] as const);
-}
-
 describe.each(dialects)('blocks on %s', (dialect) => {
   const server = useServer(dialect);
 
   it("blocking tells alice's devices and bob nothing, and lists bob", async () => {
-    const [alice, bob] = await aliceBob(server());
-    const [laptop, phone, bobSocket] = await socketsOf(server(), [alice, alice, bob]);
+    const [alice, bob] = await people(server(), 'alice', 'bob');
+    const [laptop, phone, bobSocket] = await openSockets(server(), alice, alice, bob);
     expect((await block(server(), alice, bob)).status).toBe(204);
     for (const socket of [laptop, phone]) {
       expect((await socket.waitForEvent('user.blocked')).data).toEqual({ userId: bob.user.id });
@@ -60,7 +42,7 @@ describe.each(dialects)('blocks on %s', (dialect) => {
   });
 
   it('blocking twice changes nothing and is announced once', async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     const socket = await openSocket(server(), alice.token);
     expect((await block(server(), alice, bob)).status).toBe(204);
     expect((await block(server(), alice, bob)).status).toBe(204);
@@ -83,9 +65,9 @@ describe.each(dialects)('blocks on %s', (dialect) => {
   });
 
   it("a blocked user's request looks sent to them but never reaches the blocker", async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     await block(server(), alice, bob);
-    const [aliceSocket, bobSocket] = await socketsOf(server(), [alice, bob]);
+    const [aliceSocket, bobSocket] = await openSockets(server(), alice, bob);
     const res = await ask(server(), bob, alice);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'pending', request: { status: 'pending', decidedAt: null } });
@@ -110,7 +92,7 @@ describe.each(dialects)('blocks on %s', (dialect) => {
   });
 
   it("blocking sets bob's waiting request aside without bob noticing", async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     const { request } = (await ask(server(), bob, alice)).body;
     const bobSocket = await openSocket(server(), bob.token);
     await block(server(), alice, bob);
@@ -126,7 +108,7 @@ describe.each(dialects)('blocks on %s', (dialect) => {
   });
 
   it("blocking withdraws alice's own request to bob, and bob hears it withdrawn", async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     const { request } = (await ask(server(), alice, bob)).body;
     const bobSocket = await openSocket(server(), bob.token);
     await block(server(), alice, bob);
@@ -137,7 +119,7 @@ describe.each(dialects)('blocks on %s', (dialect) => {
   });
 
   it('alice cannot ask someone she has blocked until she unblocks them', async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     await block(server(), alice, bob);
     expectError(await ask(server(), alice, bob), 403, 'forbidden');
     await unblock(server(), alice, bob);
@@ -145,10 +127,10 @@ describe.each(dialects)('blocks on %s', (dialect) => {
   });
 
   it('a friendship survives a block, but presence is hidden both ways', async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     const asked = (await ask(server(), alice, bob)).body.request;
     await api(server(), 'POST', `/friend-requests/${asked.id}/accept`, { token: bob.token });
-    const [aliceSocket, bobSocket] = await socketsOf(server(), [alice, bob]);
+    const [aliceSocket, bobSocket] = await openSockets(server(), alice, bob);
     await block(server(), alice, bob);
     for (const [person, other] of [
       [alice, bob],
@@ -164,9 +146,9 @@ describe.each(dialects)('blocks on %s', (dialect) => {
   });
 
   it("unblocking tells alice's devices once, and bob nothing", async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     await block(server(), alice, bob);
-    const [aliceSocket, bobSocket] = await socketsOf(server(), [alice, bob]);
+    const [aliceSocket, bobSocket] = await openSockets(server(), alice, bob);
     expect((await unblock(server(), alice, bob)).status).toBe(204);
     expect((await aliceSocket.waitForEvent('user.unblocked')).data).toEqual({ userId: bob.user.id });
     expect((await unblock(server(), alice, bob)).status).toBe(204);
@@ -179,7 +161,7 @@ describe.each(dialects)('blocks on %s', (dialect) => {
   });
 
   it('after unblocking, alice asking bob accepts the request he sent while blocked', async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     await block(server(), alice, bob);
     const theirs = (await ask(server(), bob, alice)).body.request;
     await unblock(server(), alice, bob);

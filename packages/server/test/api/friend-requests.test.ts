@@ -1,10 +1,11 @@
 import { limits } from '@parley/protocol';
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../../src/testing.ts';
-import { type Person, register } from '../support/factories.ts';
+import { type Person, people, register } from '../support/factories.ts';
 import { api, expectError } from '../support/http.ts';
+import { settle } from '../support/markers.ts';
 import { dialects, useServer } from '../support/server.ts';
-import { type Frame, type TestSocket, closeAll, openSocket } from '../support/socket.ts';
+import { type Frame, type TestSocket, closeAll, openSocket, openSockets } from '../support/socket.ts';
 
 function ask(server: TestServer, from: Person, to: Person, note?: string) {
   return api(server, 'POST', '/friend-requests', {
@@ -17,16 +18,6 @@ function answer(server: TestServer, person: Person, requestId: string, verb: 'ac
   return api(server, 'POST', `/friend-requests/${requestId}/${verb}`, { token: person.token });
 }
 
-/**
- * Returns once `socket` has received everything addressed to `person` so far: `person` blocks
- * a fresh user and the socket hears it. Events reach a socket in the order they were published.
- */
-async function settle(server: TestServer, person: Person, socket: TestSocket): Promise<void> {
-  const marker = await register(server, 'marker');
-  await api(server, 'PUT', `/blocks/${marker.user.id}`, { token: person.token });
-  await socket.waitForEvent('user.blocked', (d) => d.userId === marker.user.id);
-}
-
 /** The first frame after `after` that matches. */
 function eventAfter(socket: TestSocket, after: Frame, name: string, where: (data: Frame['data']) => boolean) {
   return socket.waitFor(
@@ -35,33 +26,12 @@ function eventAfter(socket: TestSocket, after: Frame, name: string, where: (data
   );
 }
 
-/** One signed-in socket per person, in the same order. */
-function socketsOf<const T extends readonly Person[]>(server: TestServer, people: T) {
-  return Promise.all(people.map((p) => openSocket(server, p.token))) as Promise<{
-    [K in keyof T]: TestSocket;
-  }>;
-}
-
-/** alice and bob, registered side by side. */
-function aliceBob(server: TestServer) {
-  return Promise.all([register(server, 'alice'), register(server, 'bob')] as const);
-}
-
-/** alice, bob and carol, registered side by side. */
-function aliceBobCarol(server: TestServer) {
-  return Promise.all([
-    register(server, 'alice'),
-    register(server, 'bob'),
-    register(server, 'carol'),
-  ] as const);
-}
-
 describe.each(dialects)('friend requests on %s', (dialect) => {
   const server = useServer(dialect);
 
   it("bob hears alice's request live with her note, alice's other device too, and carol nothing", async () => {
-    const [alice, bob, carol] = await aliceBobCarol(server());
-    const [aliceSocket, bobSocket, carolSocket] = await socketsOf(server(), [alice, bob, carol]);
+    const [alice, bob, carol] = await people(server(), 'alice', 'bob', 'carol');
+    const [aliceSocket, bobSocket, carolSocket] = await openSockets(server(), alice, bob, carol);
     const res = await ask(server(), alice, bob, "I'm Alice from class 3");
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
@@ -85,7 +55,7 @@ describe.each(dialects)('friend requests on %s', (dialect) => {
   });
 
   it("lists the request as bob's incoming and alice's outgoing", async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     const { request } = (await ask(server(), alice, bob)).body;
     expect(request.note).toBe('');
     const bobs = await api(server(), 'GET', '/friend-requests', { token: bob.token });
@@ -95,8 +65,8 @@ describe.each(dialects)('friend requests on %s', (dialect) => {
   });
 
   it('accepting makes them friends in a direct conversation that opens with friends.connected', async () => {
-    const [alice, bob, carol] = await aliceBobCarol(server());
-    const [aliceSocket, bobSocket, carolSocket] = await socketsOf(server(), [alice, bob, carol]);
+    const [alice, bob, carol] = await people(server(), 'alice', 'bob', 'carol');
+    const [aliceSocket, bobSocket, carolSocket] = await openSockets(server(), alice, bob, carol);
     const { request } = (await ask(server(), alice, bob)).body;
     const res = await answer(server(), bob, request.id, 'accept');
     expect(res.status).toBe(200);
@@ -142,8 +112,8 @@ describe.each(dialects)('friend requests on %s', (dialect) => {
   });
 
   it('tells each new friend that the other is online, once they are friends', async () => {
-    const [alice, bob] = await aliceBob(server());
-    const [aliceSocket, bobSocket] = await socketsOf(server(), [alice, bob]);
+    const [alice, bob] = await people(server(), 'alice', 'bob');
+    const [aliceSocket, bobSocket] = await openSockets(server(), alice, bob);
     const { request } = (await ask(server(), alice, bob)).body;
     await answer(server(), bob, request.id, 'accept');
     for (const [socket, other] of [
@@ -163,7 +133,7 @@ describe.each(dialects)('friend requests on %s', (dialect) => {
   });
 
   it('sends no presence for a new friend who is offline', async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     const aliceSocket = await openSocket(server(), alice.token);
     const { request } = (await ask(server(), alice, bob)).body;
     const res = await answer(server(), bob, request.id, 'accept');
@@ -177,7 +147,7 @@ describe.each(dialects)('friend requests on %s', (dialect) => {
   });
 
   it('a request to someone who had already asked accepts theirs', async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     const bobSocket = await openSocket(server(), bob.token);
     const theirs = (await ask(server(), bob, alice)).body.request;
     const res = await ask(server(), alice, bob);
@@ -195,7 +165,7 @@ describe.each(dialects)('friend requests on %s', (dialect) => {
   });
 
   it('refuses asking yourself, unknown users, friends, twice, and bad notes', async () => {
-    const [alice, bob, carol] = await aliceBobCarol(server());
+    const [alice, bob, carol] = await people(server(), 'alice', 'bob', 'carol');
     expectError(await ask(server(), alice, alice), 400, 'invalid_request', 'userId');
     const ghost = { ...bob, user: { ...bob.user, id: '019a0000-0000-7000-8000-000000000000' } };
     expectError(await ask(server(), alice, ghost), 404, 'not_found');
@@ -239,7 +209,7 @@ describe.each(dialects)('friend requests on %s', (dialect) => {
   });
 
   it('lets only the recipient accept, and only once', async () => {
-    const [alice, bob, carol] = await aliceBobCarol(server());
+    const [alice, bob, carol] = await people(server(), 'alice', 'bob', 'carol');
     const { request } = (await ask(server(), alice, bob)).body;
     expectError(await answer(server(), alice, request.id, 'accept'), 404, 'not_found');
     expectError(await answer(server(), carol, request.id, 'accept'), 404, 'not_found');
@@ -254,8 +224,8 @@ describe.each(dialects)('friend requests on %s', (dialect) => {
   });
 
   it("declining tells alice and bob's other devices, not carol; alice may ask again", async () => {
-    const [alice, bob, carol] = await aliceBobCarol(server());
-    const [aliceSocket, bobSocket, carolSocket] = await socketsOf(server(), [alice, bob, carol]);
+    const [alice, bob, carol] = await people(server(), 'alice', 'bob', 'carol');
+    const [aliceSocket, bobSocket, carolSocket] = await openSockets(server(), alice, bob, carol);
     const { request } = (await ask(server(), alice, bob)).body;
     const res = await answer(server(), bob, request.id, 'decline');
     expect(res.status).toBe(204);
@@ -274,8 +244,8 @@ describe.each(dialects)('friend requests on %s', (dialect) => {
   });
 
   it('only the sender may withdraw a request; bob hears friend.cancelled and carol nothing', async () => {
-    const [alice, bob, carol] = await aliceBobCarol(server());
-    const [aliceSocket, bobSocket, carolSocket] = await socketsOf(server(), [alice, bob, carol]);
+    const [alice, bob, carol] = await people(server(), 'alice', 'bob', 'carol');
+    const [aliceSocket, bobSocket, carolSocket] = await openSockets(server(), alice, bob, carol);
     const { request } = (await ask(server(), alice, bob)).body;
     const path = `/friend-requests/${request.id}`;
     expectError(await api(server(), 'DELETE', path, { token: bob.token }), 404, 'not_found');

@@ -1,24 +1,11 @@
 import { limits } from '@parley/protocol';
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../../src/testing.ts';
-import { type Person, register } from '../support/factories.ts';
+import { type Person, befriend, people, register } from '../support/factories.ts';
 import { api, expectError } from '../support/http.ts';
+import { settle } from '../support/markers.ts';
 import { dialects, useServer } from '../support/server.ts';
-import { type Frame, type TestSocket, closeAll, openSocket } from '../support/socket.ts';
-
-/** `a` asks, `b` accepts; returns b's view of a. */
-async function befriend(server: TestServer, a: Person, b: Person): Promise<Frame['data']> {
-  const asked = await api(server, 'POST', '/friend-requests', {
-    token: a.token,
-    json: { userId: b.user.id },
-  });
-  expect(asked.status, asked.text).toBe(201);
-  const accepted = await api(server, 'POST', `/friend-requests/${asked.body.request.id}/accept`, {
-    token: b.token,
-  });
-  expect(accepted.status, accepted.text).toBe(200);
-  return accepted.body.friend;
-}
+import { type Frame, closeAll, openSocket, openSockets } from '../support/socket.ts';
 
 async function friendsOf(server: TestServer, person: Person): Promise<Frame['data'][]> {
   const res = await api(server, 'GET', '/friends', { token: person.token });
@@ -28,34 +15,6 @@ async function friendsOf(server: TestServer, person: Person): Promise<Frame['dat
 
 function setRemark(server: TestServer, person: Person, friend: Person, remark: unknown) {
   return api(server, 'PATCH', `/friends/${friend.user.id}`, { token: person.token, json: { remark } });
-}
-
-/** Returns once `socket` has received everything addressed to `person` so far (see friend-requests.test.ts). */
-async function settle(server: TestServer, person: Person, socket: TestSocket): Promise<void> {
-  const marker = await register(server, 'marker');
-  await api(server, 'PUT', `/blocks/${marker.user.id}`, { token: person.token });
-  await socket.waitForEvent('user.blocked', (d) => d.userId === marker.user.id);
-}
-
-/** One signed-in socket per person, in the same order. */
-function socketsOf<const T extends readonly Person[]>(server: TestServer, people: T) {
-  return Promise.all(people.map((p) => openSocket(server, p.token))) as Promise<{
-    [K in keyof T]: TestSocket;
-  }>;
-}
-
-/** alice and bob, registered side by side. */
-function aliceBob(server: TestServer) {
-  return Promise.all([register(server, 'alice'), register(server, 'bob')] as const);
-}
-
-/** alice, bob and carol, registered side by side. */
-function aliceBobCarol(server: TestServer) {
-  return Promise.all([
-    register(server, 'alice'),
-    register(server, 'bob'),
-    register(server, 'carol'),
-  ] as const);
 }
 
 describe.each(dialects)('friends on %s', (dialect) => {
@@ -81,7 +40,7 @@ describe.each(dialects)('friends on %s', (dialect) => {
   });
 
   it('shows whether a friend is online and when they were last seen', async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     await befriend(server(), alice, bob);
     const bobSocket = await openSocket(server(), bob.token);
     expect(await friendsOf(server(), alice)).toMatchObject([{ user: { id: bob.user.id }, online: true }]);
@@ -94,9 +53,9 @@ describe.each(dialects)('friends on %s', (dialect) => {
   });
 
   it("a remark is private to its owner and reaches only the owner's devices", async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     await befriend(server(), alice, bob);
-    const [laptop, phone, bobSocket] = await socketsOf(server(), [alice, alice, bob]);
+    const [laptop, phone, bobSocket] = await openSockets(server(), alice, alice, bob);
     const res = await setRemark(server(), alice, bob, '  Bobby from class 3 ');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ user: { id: bob.user.id }, remark: 'Bobby from class 3' });
@@ -111,7 +70,7 @@ describe.each(dialects)('friends on %s', (dialect) => {
   });
 
   it('clears a remark with null or blank text', async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     await befriend(server(), alice, bob);
     await setRemark(server(), alice, bob, 'Bobby');
     expect((await setRemark(server(), alice, bob, null)).body.remark).toBeNull();
@@ -120,7 +79,7 @@ describe.each(dialects)('friends on %s', (dialect) => {
   });
 
   it('refuses remarks for non-friends, and remarks too long or with control characters', async () => {
-    const [alice, bob, carol] = await aliceBobCarol(server());
+    const [alice, bob, carol] = await people(server(), 'alice', 'bob', 'carol');
     await befriend(server(), alice, bob);
     expectError(await setRemark(server(), alice, carol, 'Carol'), 404, 'not_found');
     expectError(
@@ -137,9 +96,9 @@ describe.each(dialects)('friends on %s', (dialect) => {
   });
 
   it('removing a friend tells both, not carol, and keeps the conversation', async () => {
-    const [alice, bob, carol] = await aliceBobCarol(server());
-    const { conversationId } = await befriend(server(), alice, bob);
-    const [aliceSocket, bobSocket, carolSocket] = await socketsOf(server(), [alice, bob, carol]);
+    const [alice, bob, carol] = await people(server(), 'alice', 'bob', 'carol');
+    const [{ conversationId }] = await befriend(server(), alice, bob);
+    const [aliceSocket, bobSocket, carolSocket] = await openSockets(server(), alice, bob, carol);
     const res = await api(server(), 'DELETE', `/friends/${bob.user.id}`, { token: alice.token });
     expect(res.status).toBe(204);
     expect((await aliceSocket.waitForEvent('friend.removed')).data).toEqual({ userId: bob.user.id });
@@ -159,10 +118,10 @@ describe.each(dialects)('friends on %s', (dialect) => {
   });
 
   it('friends who meet again find their old conversation', async () => {
-    const [alice, bob] = await aliceBob(server());
-    const first = await befriend(server(), alice, bob);
+    const [alice, bob] = await people(server(), 'alice', 'bob');
+    const [first] = await befriend(server(), alice, bob);
     await api(server(), 'DELETE', `/friends/${alice.user.id}`, { token: bob.token });
-    const second = await befriend(server(), bob, alice);
+    const [second] = await befriend(server(), bob, alice);
     expect(second.conversationId).toBe(first.conversationId);
     const page = await api(server(), 'GET', `/conversations/${first.conversationId}/messages`, {
       token: alice.token,
@@ -174,7 +133,7 @@ describe.each(dialects)('friends on %s', (dialect) => {
   });
 
   it('refuses removing someone who is not a friend, or a malformed id', async () => {
-    const [alice, bob] = await aliceBob(server());
+    const [alice, bob] = await people(server(), 'alice', 'bob');
     expectError(
       await api(server(), 'DELETE', `/friends/${bob.user.id}`, { token: alice.token }),
       404,

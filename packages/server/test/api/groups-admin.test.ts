@@ -1,74 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../../src/testing.ts';
-import { type Person, register } from '../support/factories.ts';
+import { type Person, befriend, people } from '../support/factories.ts';
+import { makeGroup } from '../support/groups.ts';
 import { api, expectError } from '../support/http.ts';
+import { heardAbout } from '../support/markers.ts';
 import { dialects, useServer } from '../support/server.ts';
-import { type Frame, type TestSocket, closeAll, openSocket } from '../support/socket.ts';
-
-// The helpers below are repeated at the top of each groups-*.test.ts file (test/support is not
-// this feature's to change); a test/support/groups.ts would hold them once.
-
-/**
- * Makes two people friends. Until the friends feature (built in parallel) lands, the two
- * `friendships` rows are written straight into the store.
- */
-async function befriend(server: TestServer, a: Person, ...others: Person[]): Promise<void> {
-  const created_at = new Date().toISOString();
-  const rows = others.flatMap((b) => [
-    { user_id: a.user.id, friend_id: b.user.id, remark: null, created_at },
-    { user_id: b.user.id, friend_id: a.user.id, remark: null, created_at },
-  ]);
-  await server.parley.services.store.db.insertInto('friendships').values(rows).execute();
-}
-
-async function makeGroup(server: TestServer, owner: Person, body: Record<string, unknown> = {}) {
-  const res = await api(server, 'POST', '/groups', {
-    token: owner.token,
-    json: { name: 'Class 3', ...body },
-  });
-  expect(res.status, res.text).toBe(201);
-  return res.body;
-}
-
-/**
- * Every frame `socket` has heard about `id` (events only, presence and profiles aside), once it
- * has heard everything sent before: `person` changes their bio and waits for their own
- * `user.updated`, and events reach a socket in the order they were published.
- */
-async function heardAbout(
-  server: TestServer,
-  person: Person,
-  socket: TestSocket,
-  id: string,
-): Promise<Frame[]> {
-  const bio = `marker ${Math.random()}`;
-  expect((await api(server, 'PATCH', '/me', { token: person.token, json: { bio } })).status).toBe(200);
-  await socket.waitForEvent('user.updated', (d) => d.id === person.user.id && d.bio === bio);
-  return socket.frames.filter(
-    (f) =>
-      f.event !== undefined &&
-      !['presence.changed', 'user.updated'].includes(f.event) &&
-      JSON.stringify(f.data).includes(id),
-  );
-}
-
-/** Registers people by fixture name; a tuple, so each is a Person. */
-async function people<N extends string[]>(
-  server: TestServer,
-  ...names: N
-): Promise<{ [K in keyof N]: Person }> {
-  return (await Promise.all(names.map((n) => register(server, n)))) as { [K in keyof N]: Person };
-}
-
-/** Opens a signed-in socket for each person, in order. */
-async function openSockets<P extends Person[]>(
-  server: TestServer,
-  ...persons: P
-): Promise<{ [K in keyof P]: TestSocket }> {
-  return (await Promise.all(persons.map((p) => openSocket(server, p.token)))) as {
-    [K in keyof P]: TestSocket;
-  };
-}
+import { closeAll, openSockets } from '../support/socket.ts';
 
 const kick = (server: TestServer, by: Person, groupId: string, whom: Person) =>
   api(server, 'DELETE', `/groups/${groupId}/members/${whom.user.id}`, { token: by.token });

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { befriend, register } from '../support/factories.ts';
 import { api } from '../support/http.ts';
+import { settleWithBio } from '../support/markers.ts';
 import { dialects, useServer } from '../support/server.ts';
 import { type TestSocket, closeAll, openSocket } from '../support/socket.ts';
-
-/** Waits until `socket` has heard `user.updated` for `who` — a marker sent to everyone after the fact under test. */
-async function settle(
-  server: Parameters<typeof api>[0],
-  socket: TestSocket,
-  who: { token: string; user: { id: string } },
-) {
-  const res = await api(server, 'PATCH', '/me', {
-    token: who.token,
-    json: { bio: `marker ${Math.random()}` },
-  });
-  expect(res.status).toBe(200);
-  await socket.waitForEvent('user.updated', (d) => d.id === who.user.id);
-}
 
 function heardPresenceOf(socket: TestSocket, userId: string): boolean {
   return socket.events('presence.changed', (d) => d.userId === userId).length > 0;
@@ -31,7 +18,7 @@ describe.each(dialects)('who hears presence on %s', (dialect) => {
     const carolSocket = await openSocket(server(), carol.token);
     const bobSocket = await openSocket(server(), bob.token);
     await bobSocket.close();
-    await settle(server(), carolSocket, carol);
+    await settleWithBio(server(), carol, carolSocket);
     expect(heardPresenceOf(carolSocket, bob.user.id)).toBe(false);
     await carolSocket.close();
   });
@@ -58,7 +45,7 @@ describe.each(dialects)('who hears presence on %s', (dialect) => {
     const daveSocket = await openSocket(server(), dave.token);
     const bobSocket = await openSocket(server(), bob.token);
     await carolSocket.waitForEvent('presence.changed', (d) => d.userId === bob.user.id && d.online);
-    await settle(server(), daveSocket, dave);
+    await settleWithBio(server(), dave, daveSocket);
     expect(heardPresenceOf(daveSocket, bob.user.id)).toBe(false);
     await closeAll(carolSocket, daveSocket, bobSocket);
   });
@@ -71,7 +58,7 @@ describe.each(dialects)('who hears presence on %s', (dialect) => {
     const aliceSocket = await openSocket(server(), alice.token);
     const bobSocket = await openSocket(server(), bob.token);
     expect(bobSocket.hello.online).not.toContain(alice.user.id);
-    await settle(server(), aliceSocket, alice);
+    await settleWithBio(server(), alice, aliceSocket);
     expect(heardPresenceOf(aliceSocket, bob.user.id)).toBe(false);
     await closeAll(aliceSocket, bobSocket);
   });

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { TestServer } from '../../src/testing.ts';
-import { api } from './http.ts';
+import { type ApiResponse, api } from './http.ts';
 
 let counter = 0;
 
@@ -79,15 +79,35 @@ export async function logIn(
   };
 }
 
-/** Makes two people friends the way users do: a request and its acceptance. */
-export async function befriend(server: TestServer, a: Person, b: Person): Promise<void> {
-  const asked = await api(server, 'POST', '/friend-requests', {
-    token: a.token,
-    json: { userId: b.user.id },
-  });
-  expect(asked.status, `friend request: ${asked.text}`).toBe(201);
-  const accepted = await api(server, 'POST', `/friend-requests/${asked.body.request.id}/accept`, {
-    token: b.token,
-  });
-  expect(accepted.status, `accept: ${accepted.text}`).toBe(200);
+/** Registers people by fixture name, side by side; a tuple, so each is a Person. */
+export async function people<N extends string[]>(
+  server: TestServer,
+  ...names: N
+): Promise<{ [K in keyof N]: Person }> {
+  return (await Promise.all(names.map((n) => register(server, n)))) as { [K in keyof N]: Person };
+}
+
+/**
+ * Makes `a` friends with each of `others` the way users do: `a` asks, they accept, one after
+ * another. Returns how each of them sees `a` as a friend, in the same order.
+ */
+export async function befriend(
+  server: TestServer,
+  a: Person,
+  ...others: Person[]
+): Promise<ApiResponse['body'][]> {
+  const friends = [];
+  for (const b of others) {
+    const asked = await api(server, 'POST', '/friend-requests', {
+      token: a.token,
+      json: { userId: b.user.id },
+    });
+    expect(asked.status, `friend request: ${asked.text}`).toBe(201);
+    const accepted = await api(server, 'POST', `/friend-requests/${asked.body.request.id}/accept`, {
+      token: b.token,
+    });
+    expect(accepted.status, `accept: ${accepted.text}`).toBe(200);
+    friends.push(accepted.body.friend);
+  }
+  return friends;
 }

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { serverEvents } from '@parley/protocol';
 import type { TestServer } from '../../src/testing.ts';
+import type { Person } from './factories.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- frames are whatever the server sent; each test checks what it cares about
 type Json = any;
@@ -160,6 +161,16 @@ export async function openSocket(
   const reply = await socket.request('hello', { token });
   expect(reply.error, `hello failed: ${JSON.stringify(reply.error)}`).toBeUndefined();
   return Object.assign(socket, { hello: reply.ok });
+}
+
+/** Opens a signed-in socket for each person, in the same order. */
+export async function openSockets<P extends Person[]>(
+  server: TestServer,
+  ...persons: P
+): Promise<{ [K in keyof P]: TestSocket & { hello: Frame['ok'] } }> {
+  return (await Promise.all(persons.map((p) => openSocket(server, p.token)))) as {
+    [K in keyof P]: TestSocket & { hello: Frame['ok'] };
+  };
 }
 
 /** Closes every socket given, ignoring ones already closed. */

@@ -3,7 +3,7 @@ import type { Actor } from '../../access/session.ts';
 import { now } from '../../ids.ts';
 import { presentConversation } from '../../presenters/conversations.ts';
 import { type Services, transact } from '../../services.ts';
-import { decide } from '../../store/groups.ts';
+import { decide } from '../../store/group-decisions.ts';
 import { admitMembers, ensureRoom } from './admit-members.ts';
 import { announceAnswer, loadInvitationToAnswer } from './answer-invitation.ts';
 

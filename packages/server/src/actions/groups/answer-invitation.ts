@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Envelope } from '../../bus/bus.ts';
 import { AppError } from '../../errors.ts';
-import { lockGroup, invitationById } from '../../store/groups.ts';
+import { invitationById } from '../../store/group-invitations.ts';
+import { lockGroup } from '../../store/groups.ts';
 import type { ConversationRow, Database, GroupInvitationRow } from '../../store/tables.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.ts';
 import type { Kysely } from 'kysely';
-import { friendsAmong, usersByIds } from '../../store/groups.ts';
+import { friendsAmong, usersByIds } from '../../store/people-by-id.ts';
 import type { Database } from '../../store/tables.ts';
 
 /**

@@ -4,9 +4,8 @@ import { AppError } from '../../errors.ts';
 import { newId, now } from '../../ids.ts';
 import { presentConversation } from '../../presenters/conversations.ts';
 import { type Services, transact } from '../../services.ts';
-import { insertConversation } from '../../store/conversations.ts';
+import { insertConversation, newConversationRow } from '../../store/conversations.ts';
 import { addMember, memberIds } from '../../store/members.ts';
-import type { ConversationRow } from '../../store/tables.ts';
 import { postNotice } from '../conversations/post-notice.ts';
 import { announceGroup } from './announce-group.ts';
 import { checkFriends } from './check-friends.ts';
@@ -28,23 +27,17 @@ export async function createGroup(
     throw new AppError('group_full', `a group has room for at most ${services.config.maxGroupSize} members`);
   const group = await transact(services, async (tx, emit) => {
     const at = now();
-    const row: ConversationRow = {
+    const row = newConversationRow({
       id: newId(),
       kind: 'group',
       name: body.name,
       description: body.description,
-      avatar: null,
       join_policy: body.joinPolicy,
       invite_mode: body.inviteMode,
       show_presence: body.showPresence ? 1 : 0,
-      direct_key: null,
       owner_id: me,
-      member_count: 0,
-      last_seq: 0,
       created_at: at,
-      updated_at: at,
-      dissolved_at: null,
-    };
+    });
     await insertConversation(tx, row);
     await addMember(tx, row.id, me, 'owner', at);
     for (const id of chosen) await addMember(tx, row.id, id, 'member', at);

@@ -5,10 +5,12 @@ import type { Envelope } from '../../bus/bus.ts';
 import { AppError } from '../../errors.ts';
 import { now } from '../../ids.ts';
 import { presentJoinRequest } from '../../presenters/groups.ts';
-import { decide, joinRequestById, lockGroup } from '../../store/groups.ts';
+import { decide } from '../../store/group-decisions.ts';
+import { lockGroup } from '../../store/groups.ts';
+import { joinRequestById } from '../../store/join-requests.ts';
 import { managerIds } from '../../store/members.ts';
-import { userById } from '../../store/users.ts';
 import type { ConversationRow, Database, JoinRequestRow } from '../../store/tables.ts';
+import { userById } from '../../store/users.ts';
 
 /**
  * Loads a join request for an owner or admin of its group to decide, with the group locked.

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/session.ts';
 import { now } from '../../ids.ts';
 import { type Services, transact } from '../../services.ts';
-import { decide } from '../../store/groups.ts';
+import { decide } from '../../store/group-decisions.ts';
 import { announceAnswer, loadInvitationToAnswer } from './answer-invitation.ts';
 
 /** The invitee says no; only the inviter (and the invitee's devices) hear of it. */

@@ -2,7 +2,9 @@ import type { GroupInvitation } from '@parley/protocol';
 import type { Actor } from '../../access/session.ts';
 import { presentInvitation } from '../../presenters/groups.ts';
 import type { Services } from '../../services.ts';
-import { groupsByIds, pendingInvitationsFor, usersByIds } from '../../store/groups.ts';
+import { pendingInvitationsFor } from '../../store/group-invitations.ts';
+import { groupsByIds } from '../../store/groups.ts';
+import { usersByIds } from '../../store/people-by-id.ts';
 
 /** The caller's pending invitations to groups that still exist, newest first. */
 export async function listGroupInvitations(

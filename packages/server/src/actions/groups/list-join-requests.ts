@@ -3,7 +3,8 @@ import { accessGroup } from '../../access/conversations.ts';
 import type { Actor } from '../../access/session.ts';
 import { presentJoinRequest } from '../../presenters/groups.ts';
 import type { Services } from '../../services.ts';
-import { pendingJoinRequests, usersByIds } from '../../store/groups.ts';
+import { pendingJoinRequests } from '../../store/join-requests.ts';
+import { usersByIds } from '../../store/people-by-id.ts';
 
 /** The owner's and admins' queue of pending join requests, oldest first. */
 export async function listJoinRequests(

@@ -6,8 +6,9 @@ import { now } from '../../ids.ts';
 import { presentConversation, presentMember } from '../../presenters/conversations.ts';
 import { type Services, transact } from '../../services.ts';
 import { updateConversation } from '../../store/conversations.ts';
-import { lockGroup, usersByIds } from '../../store/groups.ts';
+import { lockGroup } from '../../store/groups.ts';
 import { memberIds, membership, updateMember } from '../../store/members.ts';
+import { usersByIds } from '../../store/people-by-id.ts';
 import { postNotice } from '../conversations/post-notice.ts';
 import { announceGroup } from './announce-group.ts';
 
