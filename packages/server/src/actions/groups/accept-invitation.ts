@@ -1,11 +1,9 @@
 import type { Conversation } from '@parley/protocol';
 import type { Actor } from '../../access/session.ts';
-import { now } from '../../ids.ts';
 import { presentConversation } from '../../presenters/conversations.ts';
 import { type Services, transact } from '../../services.ts';
-import { decide } from '../../store/group-decisions.ts';
 import { admitMembers, ensureRoom } from './admit-members.ts';
-import { announceAnswer, loadInvitationToAnswer } from './answer-invitation.ts';
+import { announceAnswer, loadInvitationToAnswer, settleInvitation } from './answer-invitation.ts';
 
 /**
  * The invitee accepts and joins ("Bob joined, invited by Alice"). The group may have filled
@@ -20,7 +18,7 @@ export async function acceptGroupInvitation(
   return transact(services, async (tx, emit) => {
     const { invitation, group } = await loadInvitationToAnswer(tx, me, id);
     ensureRoom(services, group, 1);
-    await decide(tx, 'group_invitations', id, 'accepted', now());
+    await settleInvitation(tx, id, 'accepted');
     const joined = await admitMembers(tx, emit, group, [me], {
       type: 'member.joined',
       actorId: me,

@@ -21,10 +21,12 @@ export async function loadJoinRequestToDecide(
   me: string,
   id: string,
 ): Promise<{ request: JoinRequestRow; group: ConversationRow }> {
-  const request = await joinRequestById(tx, id);
-  if (!request) throw new AppError('not_found', 'no such join request');
-  await lockGroup(tx, request.conversation_id);
-  const { conversation: group } = await accessGroup(tx, me, request.conversation_id, 'admin');
+  const found = await joinRequestById(tx, id);
+  if (!found) throw new AppError('not_found', 'no such join request');
+  await lockGroup(tx, found.conversation_id);
+  const { conversation: group } = await accessGroup(tx, me, found.conversation_id, 'admin');
+  // Read again under the group's lock: another admin's decision may have committed in between.
+  const request = (await joinRequestById(tx, id))!;
   if (request.status !== 'pending')
     throw new AppError('already_handled', `the request was ${request.status} already`);
   return { request, group };
@@ -58,6 +60,8 @@ export async function decideJoinRequest(
   decidedBy: string,
 ): Promise<JoinRequestRow> {
   const at = now();
-  await decide(tx, 'join_requests', pending.id, status, at, decidedBy);
+  if (!(await decide(tx, 'join_requests', pending.id, status, at, decidedBy))) {
+    throw new AppError('already_handled', 'the request was decided already');
+  }
   return { ...pending, status, decided_by: decidedBy, decided_at: at };
 }
