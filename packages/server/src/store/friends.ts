@@ -87,16 +87,6 @@ export async function directConversationIds(db: Db, userId: string, friendIds: s
   return new Map(rows.map((r) => [byKey.get(r.direct_key!)!, r.id]));
 }
 
-export async function usersByIds(db: Db, ids: string[]): Promise<Map<string, UserRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((u) => [u.id, u]));
-}
-
 // ---- friend requests ----
 
 export async function insertFriendRequest(db: Db, row: FriendRequestRecord): Promise<void> {

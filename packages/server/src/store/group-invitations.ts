@@ -13,6 +13,7 @@ export function invitationById(db: Db, id: string): Promise<GroupInvitationRow |
 
 /** Which of `ids` already have a pending invitation to the group. */
 export async function pendingInviteesAmong(db: Db, groupId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
   const rows = await db
     .selectFrom('group_invitations')
     .select('invitee_id')

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { cancelPending } from './group-decisions.ts';
+import { containsText } from './like.ts';
 import type { ConversationRow, Database } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -22,11 +23,6 @@ export function lockGroup(db: Db, id: string): Promise<ConversationRow | undefin
     .executeTakeFirst();
 }
 
-/** Escapes LIKE wildcards so a search for "a_b" or "50%" means those characters. */
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * Groups anyone may find: live, kind 'group', not invite-only, whose name contains `text`
  * (any letter case), by name then id, after the given keyset position.
@@ -43,7 +39,7 @@ export function searchGroups(
     .where('kind', '=', 'group')
     .where('dissolved_at', 'is', null)
     .where('join_policy', '!=', 'invite');
-  if (text) query = query.where(sql`lower(name)`, 'like', sql`${likePattern(text)} escape '\\'`);
+  if (text) query = query.where(containsText('name', text));
   if (after)
     query = query.where((eb) =>
       eb.or([eb('name', '>', after.name), eb.and([eb('name', '=', after.name), eb('id', '>', after.id)])]),

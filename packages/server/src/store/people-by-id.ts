@@ -3,13 +3,18 @@ import type { Database, UserRow } from './tables.ts';
 
 type Db = Kysely<Database>;
 
-// People named by id, looked up in bulk for the group actions: who they are (to check or
+// People named by id, looked up in bulk: who they are (to check or
 // present them), and which of them are friends or members already.
 
-/** The users among `ids` who exist, in no particular order. */
-export function usersByIds(db: Db, ids: string[]): Promise<UserRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('users').selectAll().where('id', 'in', ids).execute();
+/** The users among `ids` who exist, by id (one query, however many). */
+export async function usersByIds(db: Db, ids: string[]): Promise<Map<string, UserRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((u) => [u.id, u]));
 }
 
 /** Which of `ids` are `userId`'s friends. */
@@ -26,6 +31,7 @@ export async function friendsAmong(db: Db, userId: string, ids: string[]): Promi
 
 /** Which of `ids` are members of the conversation. */
 export async function membersAmong(db: Db, conversationId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
   const rows = await db
     .selectFrom('members')
     .select('user_id')

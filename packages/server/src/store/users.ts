@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Dialect } from './connect.ts';
+import { containsText } from './like.ts';
 import type { Database, NewUser, UserRow } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -30,23 +31,12 @@ export async function lockRegistrations(db: Db, dialect: Dialect): Promise<void>
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7270539)`.execute(db);
 }
 
-/** Escapes LIKE wildcards so a search for "a_b" or "50%" means those characters. */
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Users whose username or display name contains `text`, by username, after `afterUsername`. */
 export function searchUsers(db: Db, text: string, limit: number, afterUsername?: string): Promise<UserRow[]> {
-  const pattern = likePattern(text);
   let query = db
     .selectFrom('users')
     .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb(sql`lower(username)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(display_name)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    );
+    .where((eb) => eb.or([containsText('username', text), containsText('display_name', text)]));
   if (afterUsername !== undefined) query = query.where('username', '>', afterUsername);
   return query.orderBy('username').limit(limit).execute();
 }

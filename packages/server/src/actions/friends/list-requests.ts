@@ -3,7 +3,8 @@ import type { Actor } from '../../access/session.ts';
 import { presentFriendRequest } from '../../presenters/friends.ts';
 import type { Services } from '../../services.ts';
 import { blockedEitherWay } from '../../store/blocks.ts';
-import { requestsOf, usersByIds } from '../../store/friends.ts';
+import { requestsOf } from '../../store/friends.ts';
+import { usersByIds } from '../../store/people-by-id.ts';
 
 /**
  * The caller's open requests, newest first. Incoming leaves out `ignored` ones and any from

@@ -36,7 +36,7 @@ export async function admitMembers(
 ): Promise<ConversationRow> {
   const at = now();
   const before = await memberIds(tx, group.id);
-  const users = new Map((await usersByIds(tx, userIds)).map((u) => [u.id, u]));
+  const users = await usersByIds(tx, userIds);
   for (const userId of userIds) {
     const member = await addMember(tx, group.id, userId, 'member', at);
     await cancelPending(tx, group.id, at, userId);

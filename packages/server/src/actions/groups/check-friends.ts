@@ -14,7 +14,7 @@ export async function checkFriends(
   ids: string[],
   field: string,
 ): Promise<void> {
-  const known = new Set((await usersByIds(db, ids)).map((u) => u.id));
+  const known = await usersByIds(db, ids);
   if (ids.some((id) => !known.has(id))) throw new AppError('not_found', 'no such user', { field });
   const friends = await friendsAmong(db, me, ids);
   if (ids.some((id) => !friends.has(id)))

@@ -16,8 +16,9 @@ export async function listGroupInvitations(
   const groups = new Map(
     (await groupsByIds(db, [...new Set(rows.map((r) => r.conversation_id))])).map((g) => [g.id, g]),
   );
-  const inviters = new Map(
-    (await usersByIds(db, [...new Set(rows.map((r) => r.inviter_id))])).map((u) => [u.id, u]),
+  const inviters = await usersByIds(
+    db,
+    rows.map((r) => r.inviter_id),
   );
   return {
     invitations: rows.map((row) =>

@@ -15,13 +15,9 @@ export async function listJoinRequests(
   const db = services.store.db;
   const { conversation: group } = await accessGroup(db, actor.user.id, groupId, 'admin');
   const rows = await pendingJoinRequests(db, groupId);
-  const users = new Map(
-    (
-      await usersByIds(
-        db,
-        rows.map((r) => r.user_id),
-      )
-    ).map((u) => [u.id, u]),
+  const users = await usersByIds(
+    db,
+    rows.map((r) => r.user_id),
   );
   return { requests: rows.map((row) => presentJoinRequest(row, group, users.get(row.user_id)!)) };
 }

@@ -36,7 +36,7 @@ export async function transferGroup(
     await updateConversation(tx, groupId, { owner_id: userId, updated_at: now() });
     await postNotice(tx, emit, groupId, { type: 'owner.changed', actorId: me, userIds: [userId] });
     const members = await memberIds(tx, groupId);
-    const users = new Map((await usersByIds(tx, [me, userId])).map((u) => [u.id, u]));
+    const users = await usersByIds(tx, [me, userId]);
     for (const member of [
       { ...target, role: 'owner' as const, muted_until: null },
       { ...mine, role: 'admin' as const },

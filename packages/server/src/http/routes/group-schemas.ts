@@ -11,6 +11,7 @@ export const refusals = {
   403: ErrorResponse,
   404: ErrorResponse,
   409: ErrorResponse,
+  429: ErrorResponse,
 };
 export const byId = z.strictObject({ id: Id });
 export const byMember = z.strictObject({ id: Id, userId: Id });
