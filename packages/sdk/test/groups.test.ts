@@ -98,7 +98,7 @@ describe.each(['sqlite', 'postgres'] as const)('groups through the SDK on %s', (
       memberCount: 1,
     });
     expect((await refusalOf(carol.http.groups.preview(hidden.id))).code).toBe('not_found');
-    expect((await refusalOf(carol.http.groups.join(hidden.id))).code).toBe('forbidden');
+    expect((await refusalOf(carol.http.groups.join(hidden.id))).code).toBe('not_found');
   });
 
   it('refuses a plain member kicking; the owner manages, hands over, and the group dissolves', async () => {

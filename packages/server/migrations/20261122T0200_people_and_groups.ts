@@ -95,7 +95,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('friend_requests')
     .columns(['from_id', 'to_id'])
     .unique()
-    .where(sql<boolean>`status = 'pending'`)
+    .where(sql<boolean>`status in ('pending', 'ignored')`)
     .execute();
   await db.schema
     .createIndex('friend_requests_to')

@@ -5,6 +5,7 @@ import type { Config } from './config/settings.ts';
 import type { Presence } from './fanout/presence.ts';
 import { SessionRateLimit } from './http/session-rate-limit.ts';
 import type { Store } from './store/connect.ts';
+import { isUniqueViolation } from './store/errors.ts';
 import type { Database } from './store/tables.ts';
 import type { Kysely } from 'kysely';
 
@@ -34,9 +35,20 @@ export function createLimiters(config: Config): Pick<Services, 'loginThrottle' |
 export async function transact<T>(
   services: Services,
   work: (tx: Kysely<Database>, emit: (envelope: Envelope) => void) => Promise<T>,
+  { retryOnConflict = false }: { retryOnConflict?: boolean } = {},
 ): Promise<T> {
   const queued: Envelope[] = [];
-  const result = await services.store.db.transaction().execute((tx) => work(tx, (e) => queued.push(e)));
+  let result: T;
+  try {
+    result = await services.store.db.transaction().execute((tx) => work(tx, (e) => queued.push(e)));
+  } catch (err) {
+    // Two people creating the same thing at once (the pair's direct conversation): the loser's
+    // insert breaks a unique key and its transaction rolls back. Run it again once; now it
+    // finds the winner's row and goes on from there (or refuses, as the rules say).
+    if (!retryOnConflict || !isUniqueViolation(err)) throw err;
+    queued.length = 0;
+    result = await services.store.db.transaction().execute((tx) => work(tx, (e) => queued.push(e)));
+  }
   for (const envelope of queued) await services.bus.publish(envelope);
   return result;
 }

@@ -106,6 +106,8 @@ export const ServerInfo = z.object({
   /** Id of the public lobby conversation, when the server has one (PARLEY_LOBBY). */
   lobbyId: z.string().nullable(),
   dmPolicy: z.enum(['friends', 'anyone']),
+  /** PARLEY_MAX_GROUP_SIZE: most members a group may have. */
+  maxGroupSize: z.number().int(),
   limits: z.record(z.string(), z.number()),
 });
 export type ServerInfo = z.infer<typeof ServerInfo>;

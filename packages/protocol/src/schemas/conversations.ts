@@ -66,7 +66,7 @@ export const SystemNotice = z.object({
     'group.dissolved',
     'friends.connected',
   ]),
-  /** Who did it (null when the server did, e.g. lobby joins at registration). */
+  /** Who did it; null when nobody did (none of today's notices, but clients must allow it). */
   actorId: Id.nullable(),
   /** Whom it was done to. */
   userIds: z.array(Id),

@@ -2,7 +2,7 @@ import type { ServerEvent } from '@parley/protocol';
 
 /**
  * Who an event is for. Actions choose the audience; each node's fanout resolves it to the
- * sockets it holds. `everyone` means every signed-in socket (presence, until step 2 narrows it).
+ * sockets it holds. `everyone` means every signed-in socket (profile changes).
  */
 export type Audience = { users: string[] } | { sessions: string[] } | { everyone: true };
 

@@ -40,3 +40,15 @@ export async function membersAmong(db: Db, conversationId: string, ids: string[]
     .execute();
   return new Set(rows.map((r) => r.user_id));
 }
+
+/** Which of `ids` have blocked `userId`. */
+export async function blockersAmong(db: Db, userId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('blocks')
+    .select('user_id')
+    .where('blocked_id', '=', userId)
+    .where('user_id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.user_id));
+}

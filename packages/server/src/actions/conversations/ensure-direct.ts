@@ -32,7 +32,8 @@ export async function ensureDirectConversation(
     created_at: at,
   });
   // Two people opening it at the same moment: the unique direct_key makes one insert fail and
-  // its transaction roll back; that caller gets an error and the next try finds the row.
+  // its transaction roll back; callers run with transact's retryOnConflict, and the retry
+  // finds the row.
   await insertConversation(tx, row);
   await addMember(tx, row.id, a, 'member', at);
   await addMember(tx, row.id, b, 'member', at);

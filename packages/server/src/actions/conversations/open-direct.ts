@@ -36,6 +36,8 @@ export async function openDirectConversation(
     !(await hasBlocked(db, me, userId)) &&
     (services.config.dmPolicy === 'anyone' || (await areFriends(db, me, userId)));
   if (!allowed) throw new AppError('cannot_message', 'this user does not accept direct messages from you');
-  const row = await transact(services, (tx, emit) => ensureDirectConversation(tx, emit, me, userId));
+  const row = await transact(services, (tx, emit) => ensureDirectConversation(tx, emit, me, userId), {
+    retryOnConflict: true,
+  });
   return presentConversation(row, { role: 'member', muted_until: null }, presentUser(peer));
 }

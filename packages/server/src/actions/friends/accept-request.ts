@@ -11,10 +11,14 @@ import { requestForRecipient } from './request-for.ts';
 /** The recipient accepts a pending request: they become friends (see connectFriends). */
 export async function acceptFriendRequest(services: Services, actor: Actor, id: string): Promise<Friend> {
   const online = await onlineNow(services.presence);
-  return transact(services, async (tx, emit) => {
-    const request = await requestForRecipient(tx, actor.user.id, id);
-    if (!(await decideRequest(tx, id, ['pending'], 'accepted', now())))
-      throw new AppError('already_handled', 'this request was answered or withdrawn already');
-    return connectFriends(tx, emit, request, online);
-  });
+  return transact(
+    services,
+    async (tx, emit) => {
+      const request = await requestForRecipient(tx, actor.user.id, id);
+      if (!(await decideRequest(tx, id, ['pending'], 'accepted', now())))
+        throw new AppError('already_handled', 'this request was answered or withdrawn already');
+      return connectFriends(tx, emit, request, online);
+    },
+    { retryOnConflict: true },
+  );
 }

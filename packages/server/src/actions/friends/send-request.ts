@@ -32,48 +32,54 @@ export async function sendFriendRequest(
   if (body.userId === me)
     throw new AppError('invalid_request', 'you cannot befriend yourself', { field: 'userId' });
   const online = await onlineNow(services.presence);
-  return transact(services, async (tx, emit) => {
-    const target = await userById(tx, body.userId);
-    if (!target) throw new AppError('not_found', 'no such user');
-    // Befriending someone you hide from would be a friendship with one side muted; unblock first.
-    if (await hasBlocked(tx, me, target.id))
-      throw new AppError('forbidden', 'you have blocked this user; unblock them first');
-    if (await areFriends(tx, me, target.id)) throw new AppError('already_friends', 'you are friends already');
-    if ((await openRequestsFrom(tx, me, target.id)).length > 0)
-      throw new AppError('already_requested', 'you have asked this user already');
+  return transact(
+    services,
+    async (tx, emit) => {
+      const target = await userById(tx, body.userId);
+      if (!target) throw new AppError('not_found', 'no such user');
+      // Befriending someone you hide from would be a friendship with one side muted; unblock first.
+      if (await hasBlocked(tx, me, target.id))
+        throw new AppError('forbidden', 'you have blocked this user; unblock them first');
+      if (await areFriends(tx, me, target.id))
+        throw new AppError('already_friends', 'you are friends already');
+      if ((await openRequestsFrom(tx, me, target.id)).length > 0)
+        throw new AppError('already_requested', 'you have asked this user already');
 
-    const at = now();
-    const theirs = (await openRequestsFrom(tx, target.id, me))[0];
-    if (theirs && (await decideRequest(tx, theirs.id, ['pending', 'ignored'], 'accepted', at))) {
-      const friend = await connectFriends(tx, emit, theirs, online);
-      const accepted = { ...theirs, status: 'accepted' as const, decided_at: at };
-      return { status: 'accepted', request: presentFriendRequest(accepted, target, actor.user), friend };
-    }
+      const at = now();
+      const theirs = (await openRequestsFrom(tx, target.id, me))[0];
+      if (theirs && (await decideRequest(tx, theirs.id, ['pending', 'ignored'], 'accepted', at))) {
+        const friend = await connectFriends(tx, emit, theirs, online);
+        const accepted = { ...theirs, status: 'accepted' as const, decided_at: at };
+        return { status: 'accepted', request: presentFriendRequest(accepted, target, actor.user), friend };
+      }
 
-    if ((await countOutgoingOpen(tx, me)) >= limits.pendingFriendRequestsMax)
-      throw new AppError('limit_reached', `at most ${limits.pendingFriendRequestsMax} requests may wait`);
-    const ignored = await hasBlocked(tx, target.id, me);
-    const row: FriendRequestRecord = {
-      id: newId(),
-      from_id: me,
-      to_id: target.id,
-      note: body.note ?? '',
-      status: ignored ? 'ignored' : 'pending',
-      created_at: at,
-      decided_at: null,
-    };
-    try {
-      await insertFriendRequest(tx, row);
-    } catch (err) {
-      // The same request sent twice at once: the one-pending index lets only one through.
-      if (isUniqueViolation(err)) throw new AppError('already_requested', 'you have asked this user already');
-      throw err;
-    }
-    const request = presentFriendRequest(row, actor.user, target);
-    emit({
-      to: { users: ignored ? [me] : [me, target.id] },
-      event: { event: 'friend.requested', data: request },
-    });
-    return { status: 'pending', request };
-  });
+      if ((await countOutgoingOpen(tx, me)) >= limits.pendingFriendRequestsMax)
+        throw new AppError('limit_reached', `at most ${limits.pendingFriendRequestsMax} requests may wait`);
+      const ignored = await hasBlocked(tx, target.id, me);
+      const row: FriendRequestRecord = {
+        id: newId(),
+        from_id: me,
+        to_id: target.id,
+        note: body.note ?? '',
+        status: ignored ? 'ignored' : 'pending',
+        created_at: at,
+        decided_at: null,
+      };
+      try {
+        await insertFriendRequest(tx, row);
+      } catch (err) {
+        // The same request sent twice at once: the one-pending index lets only one through.
+        if (isUniqueViolation(err))
+          throw new AppError('already_requested', 'you have asked this user already');
+        throw err;
+      }
+      const request = presentFriendRequest(row, actor.user, target);
+      emit({
+        to: { users: ignored ? [me] : [me, target.id] },
+        event: { event: 'friend.requested', data: request },
+      });
+      return { status: 'pending', request };
+    },
+    { retryOnConflict: true },
+  );
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.ts';
 import type { Kysely } from 'kysely';
-import { friendsAmong, usersByIds } from '../../store/people-by-id.ts';
+import { blockersAmong, friendsAmong, usersByIds } from '../../store/people-by-id.ts';
 import type { Database } from '../../store/tables.ts';
 
 /**
@@ -16,7 +16,10 @@ export async function checkFriends(
 ): Promise<void> {
   const known = await usersByIds(db, ids);
   if (ids.some((id) => !known.has(id))) throw new AppError('not_found', 'no such user', { field });
+  // A friend who has blocked the caller counts as no friend here: a block must keep them
+  // out of the caller's groups too, and the refusal does not say which it was.
   const friends = await friendsAmong(db, me, ids);
-  if (ids.some((id) => !friends.has(id)))
+  const blockers = await blockersAmong(db, me, ids);
+  if (ids.some((id) => !friends.has(id) || blockers.has(id)))
     throw new AppError('not_friends', 'you can only bring your friends into a group', { field });
 }

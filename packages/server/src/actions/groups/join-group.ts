@@ -25,11 +25,15 @@ export async function joinGroup(
   const me = actor.user.id;
   return transact(services, async (tx, emit) => {
     const group = await lockGroup(tx, id);
-    if (!group) throw new AppError('not_found', 'no such group');
+    // A lobby the server has switched off (PARLEY_LOBBY=false) takes nobody new.
+    if (!group || (group.kind === 'lobby' && !services.config.lobby)) {
+      throw new AppError('not_found', 'no such group');
+    }
     if (await membership(tx, id, me)) throw new AppError('already_member', 'you are in this group already');
     const policy = group.kind === 'lobby' ? 'open' : group.join_policy;
-    if (policy === 'invite')
-      throw new AppError('forbidden', 'this group takes new members by invitation only');
+    // To outsiders an invite-only group does not exist (its preview is 404 too): answering
+    // "forbidden" would confirm a guessed id. Its members get in by invitation.
+    if (policy === 'invite') throw new AppError('not_found', 'no such group');
     if (policy === 'approval' && (await pendingJoinRequest(tx, id, me)))
       throw new AppError('already_requested', 'you have asked to join already; wait for an answer');
     ensureRoom(services, group, 1);

@@ -18,7 +18,13 @@ import type { Services } from '../../services.ts';
 import { actorOf, requireSession } from '../authenticate.ts';
 
 const common = { tags: ['conversations'], security: [{ bearer: [] }] };
-const refusals = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const refusals = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  429: ErrorResponse,
+};
 const byId = z.strictObject({ id: Id });
 
 /** Conversations of every kind the caller is in: direct, group and the lobby. */

@@ -19,6 +19,7 @@ export const serverInfoRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       singleSession: services.config.singleSession,
       lobbyId: services.config.lobby ? LOBBY_ID : null,
       dmPolicy: services.config.dmPolicy,
+      maxGroupSize: services.config.maxGroupSize,
       limits: Object.fromEntries(Object.entries(limits)),
     }),
   );
