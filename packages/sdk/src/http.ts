@@ -131,6 +131,15 @@ export class HttpClient {
     return this.call('GET', `/users/by-username/${encodeURIComponent(username)}`);
   }
 
+  /**
+   * The users I may see who are online now (what `hello` answers). Ask again when the people
+   * I may see change — a new friend or group mate, a friend removed, a block — since presence
+   * events report only changes.
+   */
+  presence(): Promise<{ online: string[] }> {
+    return this.call('GET', '/presence');
+  }
+
   /** A single-use registration code (admins only; others get `forbidden`). */
   createInvite(params: CreateInviteParams = {}): Promise<Invite> {
     return this.call('POST', '/invites', params);

@@ -34,6 +34,7 @@ import { groupInvitationRoutes } from './http/routes/group-invitations.ts';
 import { groupMemberRoutes } from './http/routes/group-members.ts';
 import { groupRoutes } from './http/routes/groups.ts';
 import { inviteRoutes } from './http/routes/invites.ts';
+import { presenceRoutes } from './http/routes/presence.ts';
 import { meRoutes } from './http/routes/me.ts';
 import { serverInfoRoutes } from './http/routes/server-info.ts';
 import { userRoutes } from './http/routes/users.ts';
@@ -152,6 +153,7 @@ export async function createParley(
       await api.register(userRoutes, { services });
       await api.register(inviteRoutes, { services });
       await api.register(conversationRoutes, { services });
+      await api.register(presenceRoutes, { services });
       await api.register(friendRoutes, { services });
       await api.register(groupRoutes, { services });
       await api.register(groupMemberRoutes, { services });

@@ -63,3 +63,25 @@ describe.each(dialects)('who hears presence on %s', (dialect) => {
     await closeAll(aliceSocket, bobSocket);
   });
 });
+
+describe.each(dialects)('asking who is online on %s', (dialect) => {
+  const server = useServer(dialect);
+
+  it('answers the online people I may see, and learns of a new group mate without waiting for a change', async () => {
+    const alice = await register(server(), 'alice');
+    const bob = await register(server(), 'bob');
+    const carol = await register(server(), 'carol');
+    await befriend(server(), alice, bob, carol);
+    const bobSocket = await openSocket(server(), bob.token);
+    const ask = async (who: typeof carol) =>
+      (await api(server(), 'GET', '/presence', { token: who.token })).body.online;
+    expect(await ask(carol)).toEqual([]);
+    const group = await api(server(), 'POST', '/groups', {
+      token: alice.token,
+      json: { name: 'Class 3', memberIds: [bob.user.id, carol.user.id] },
+    });
+    expect(group.status).toBe(201);
+    expect(await ask(carol)).toEqual([bob.user.id]);
+    await bobSocket.close();
+  });
+});

@@ -2,9 +2,9 @@ import type { HelloResult } from '@parley/protocol';
 import type { z } from 'zod';
 import type { HelloFrame } from '@parley/protocol';
 import { accessSession } from '../../access/session.ts';
+import { visibleOnline } from '../../actions/presence/visible-online.ts';
 import { AppError } from '../../errors.ts';
 import { presentMe } from '../../presenters/users.ts';
-import { presenceAudience } from '../../store/relations.ts';
 import type { Connection } from '../connection.ts';
 
 /** Authenticates the socket with a session token and makes it a live, presence-counted socket. */
@@ -26,18 +26,8 @@ export async function hello(connection: Connection, frame: z.infer<typeof HelloF
   return {
     user: presentMe(actor.user),
     sessionId: actor.session.id,
-    online: await visibleOnline(gateway, actor.user.id),
+    online: await visibleOnline(gateway.services, actor.user.id),
     heartbeatMs: gateway.services.config.heartbeatMs,
     serverTime: new Date().toISOString(),
   };
-}
-
-/** The online users this user may see: presence is symmetric, so that is their own audience. */
-async function visibleOnline(gateway: Connection['gateway'], userId: string): Promise<string[]> {
-  const [online, visible] = await Promise.all([
-    gateway.services.presence.online(),
-    presenceAudience(gateway.services.store.db, userId),
-  ]);
-  const mayBeSeen = new Set(visible);
-  return online.filter((id) => mayBeSeen.has(id));
 }
