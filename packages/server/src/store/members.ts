@@ -11,19 +11,25 @@ export async function addMember(
   role: MemberRole,
   at: string,
 ): Promise<MemberRow> {
+  // Counting the newcomer also reads where the conversation stands: they start with nothing
+  // unread — the history from before they came is there to read, not a pile of unread.
+  const { last_seq } = await db
+    .updateTable('conversations')
+    .set({ member_count: sql`member_count + 1` })
+    .where('id', '=', conversationId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
   const row: MemberRow = {
     conversation_id: conversationId,
     user_id: userId,
     role,
     joined_at: at,
     muted_until: null,
+    last_read_seq: Number(last_seq),
+    pinned_at: null,
+    notifications_muted: 0,
   };
   await db.insertInto('members').values(row).execute();
-  await db
-    .updateTable('conversations')
-    .set({ member_count: sql`member_count + 1` })
-    .where('id', '=', conversationId)
-    .execute();
   return row;
 }
 
@@ -101,19 +107,35 @@ export async function membersWithUsers(db: Db, conversationId: string): Promise<
       'members.role as m_role',
       'members.joined_at as m_joined_at',
       'members.muted_until as m_muted_until',
+      'members.last_read_seq as m_last_read_seq',
+      'members.pinned_at as m_pinned_at',
+      'members.notifications_muted as m_notifications_muted',
     ])
     .where('members.conversation_id', '=', conversationId)
     .orderBy(sql`case members.role when 'owner' then 0 when 'admin' then 1 else 2 end`)
     .orderBy('members.joined_at')
     .execute();
-  return rows.map(({ m_role, m_joined_at, m_muted_until, ...user }) => ({
-    user,
-    member: {
-      conversation_id: conversationId,
-      user_id: user.id,
-      role: m_role,
-      joined_at: m_joined_at,
-      muted_until: m_muted_until,
-    },
-  }));
+  return rows.map(
+    ({
+      m_role,
+      m_joined_at,
+      m_muted_until,
+      m_last_read_seq,
+      m_pinned_at,
+      m_notifications_muted,
+      ...user
+    }) => ({
+      user,
+      member: {
+        conversation_id: conversationId,
+        user_id: user.id,
+        role: m_role,
+        joined_at: m_joined_at,
+        muted_until: m_muted_until,
+        last_read_seq: m_last_read_seq,
+        pinned_at: m_pinned_at,
+        notifications_muted: m_notifications_muted,
+      },
+    }),
+  );
 }

@@ -15,6 +15,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   last_seen_at: string | null;
+  /** 1: others see when this user has read their messages (and this user sees theirs). */
+  read_receipts: number;
 }
 
 export interface SessionsTable {
@@ -51,6 +53,8 @@ export interface Database {
   blocks: BlocksTable;
   group_invitations: GroupInvitationsTable;
   join_requests: JoinRequestsTable;
+  mentions: MentionsTable;
+  reactions: ReactionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -92,6 +96,12 @@ export interface MembersTable {
   role: MemberRole;
   joined_at: string;
   muted_until: string | null;
+  /** The highest seq this member has read; unread = conversation.last_seq - last_read_seq. */
+  last_read_seq: number;
+  /** When the member pinned the conversation to the top of their list; null if not pinned. */
+  pinned_at: string | null;
+  /** 1: no sound or notification for new messages (the unread badge still counts). */
+  notifications_muted: number;
 }
 
 export interface MessagesTable {
@@ -104,6 +114,24 @@ export interface MessagesTable {
   /** JSON: a system notice's facts ({ type, actorId, userIds }), rendered by clients in their language. */
   data: string | null;
   client_msg_id: string | null;
+  created_at: string;
+  reply_to_id: string | null;
+  edited_at: string | null;
+  /** Set when recalled; the body and data are emptied at the same moment (content is gone). */
+  recalled_at: string | null;
+  recalled_by: string | null;
+}
+
+export interface MentionsTable {
+  user_id: string;
+  conversation_id: string;
+  seq: number;
+}
+
+export interface ReactionsTable {
+  message_id: string;
+  user_id: string;
+  emoji: string;
   created_at: string;
 }
 

@@ -48,6 +48,7 @@ function aUser(name: string, fields: Partial<UserRow> = {}): UserRow {
     created_at: t0,
     updated_at: t0,
     last_seen_at: null,
+    read_receipts: 1,
     ...fields,
   };
 }

@@ -45,6 +45,7 @@ export async function register(
         created_at: at,
         updated_at: at,
         last_seen_at: null,
+        read_receipts: 1,
       };
       await insertUser(tx, user);
       if (

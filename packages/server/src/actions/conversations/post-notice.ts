@@ -29,6 +29,10 @@ export async function postNotice(
     data: JSON.stringify(notice),
     client_msg_id: null,
     created_at: now(),
+    reply_to_id: null,
+    edited_at: null,
+    recalled_at: null,
+    recalled_by: null,
   });
   const audience = [...new Set([...(await memberIds(tx, conversationId)), ...alsoTell])];
   emit({ to: { users: audience }, event: { event: 'message.created', data: presentMessage(row) } });
