@@ -15,6 +15,12 @@ export const errorStatus = {
   /** Direct messages to this user are not allowed (DM policy, or a block; which is not said). */
   cannot_message: 403,
   not_a_member: 403,
+  /** A group admin has muted the sender in this conversation until a time. */
+  muted: 403,
+  /** The recall window (PARLEY_RECALL_WINDOW_SECONDS) has passed. */
+  recall_expired: 403,
+  /** The message was recalled; it can no longer be edited, reacted to, replied to or forwarded. */
+  recalled: 409,
   not_found: 404,
   username_taken: 409,
   already_friends: 409,

@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './schemas/common.ts';
 export * from './schemas/accounts.ts';
 export * from './schemas/conversations.ts';
+export * from './schemas/messages.ts';
 export * from './schemas/friends.ts';
 export * from './schemas/groups.ts';
 export * from './schemas/gateway.ts';

@@ -22,6 +22,16 @@ export const limits = {
   inviteBatchMax: 100,
   /** Pending friend requests one user may have outstanding. */
   pendingFriendRequestsMax: 100,
+  /** Characters in one text message; longer is refused with `too_large`. */
+  messageTextMax: 4000,
+  /** Messages one history request may return. */
+  historyPageMax: 100,
+  /** Distinct emoji on one message. */
+  reactionsPerMessageMax: 20,
+  /** Conversations a message may be forwarded to at once. */
+  forwardTargetsMax: 20,
+  /** At most one typing event per user and conversation in this time. */
+  typingIntervalMs: 3000,
   pageSizeDefault: 20,
   pageSizeMax: 50,
   /** Idempotency and request ids in WebSocket frames. */

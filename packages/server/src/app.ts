@@ -34,6 +34,7 @@ import { groupInvitationRoutes } from './http/routes/group-invitations.ts';
 import { groupMemberRoutes } from './http/routes/group-members.ts';
 import { groupRoutes } from './http/routes/groups.ts';
 import { inviteRoutes } from './http/routes/invites.ts';
+import { messageRoutes } from './http/routes/messages.ts';
 import { presenceRoutes } from './http/routes/presence.ts';
 import { meRoutes } from './http/routes/me.ts';
 import { serverInfoRoutes } from './http/routes/server-info.ts';
@@ -154,6 +155,7 @@ export async function createParley(
       await api.register(inviteRoutes, { services });
       await api.register(conversationRoutes, { services });
       await api.register(presenceRoutes, { services });
+      await api.register(messageRoutes, { services });
       await api.register(friendRoutes, { services });
       await api.register(groupRoutes, { services });
       await api.register(groupMemberRoutes, { services });

@@ -75,15 +75,41 @@ export const SystemNotice = z.object({
 });
 export type SystemNotice = z.infer<typeof SystemNotice>;
 
+/** What a reply shows of the message it answers (empty text once that one is recalled). */
+export const ReplyPreview = z.object({
+  id: Id,
+  seq: z.number().int(),
+  senderId: Id.nullable(),
+  text: z.string(),
+  recalled: z.boolean(),
+});
+
+export const ReactionSummary = z.object({
+  emoji: z.string(),
+  count: z.number().int(),
+  userIds: z.array(Id),
+});
+
 export const Message = z.object({
   id: Id,
   conversationId: Id,
   seq: z.number().int(),
   senderId: Id.nullable(),
   kind: z.enum(['text', 'system']),
+  /** Empty for system notices and for recalled messages. */
   text: z.string(),
   notice: SystemNotice.nullable(),
+  /** The sender's id for this send; lets the sender match it to the message it shows as sending. */
+  clientMsgId: z.string().nullable(),
+  replyTo: ReplyPreview.nullable(),
+  /** Members @mentioned in the text. */
+  mentions: z.array(Id),
+  reactions: z.array(ReactionSummary),
   createdAt: Timestamp,
+  editedAt: Timestamp.nullable(),
+  /** A recalled message is a tombstone: its text is gone from the server. */
+  recalledAt: Timestamp.nullable(),
+  recalledBy: Id.nullable(),
 });
 export type Message = z.infer<typeof Message>;
 

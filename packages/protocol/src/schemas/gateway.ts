@@ -3,6 +3,7 @@ import { limits } from '../limits.ts';
 import { Id, Timestamp } from './common.ts';
 import { Me, PublicUser } from './accounts.ts';
 import { conversationEvents } from './conversations.ts';
+import { type MessageAck, SendMessageBody } from './messages.ts';
 import { friendEvents } from './friends.ts';
 import { groupEvents } from './groups.ts';
 
@@ -19,7 +20,13 @@ export const HelloFrame = z.strictObject({
 });
 export const PingFrame = z.strictObject({ id: RequestId, type: z.literal('ping') });
 
-export const ClientFrame = z.discriminatedUnion('type', [HelloFrame, PingFrame]);
+export const SendMessageFrame = SendMessageBody.extend({
+  id: RequestId,
+  type: z.literal('message.send'),
+  conversationId: Id,
+});
+
+export const ClientFrame = z.discriminatedUnion('type', [HelloFrame, PingFrame, SendMessageFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 export type ClientFrameType = ClientFrame['type'];
 
@@ -41,6 +48,7 @@ export type PingResult = z.infer<typeof PingResult>;
 export interface FrameResults {
   hello: HelloResult;
   ping: PingResult;
+  'message.send': MessageAck;
 }
 
 export const PresenceChanged = z.object({

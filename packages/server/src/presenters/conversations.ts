@@ -1,6 +1,10 @@
 import type { Conversation, Member, Message, PublicUser, SystemNotice } from '@parley/protocol';
+import type { z } from 'zod';
+import type { ReactionSummary as ReactionSummarySchema } from '@parley/protocol';
 import type { ConversationRow, MemberRow, MessageRow, UserRow } from '../store/tables.ts';
 import { presentUser } from './users.ts';
+
+type ReactionSummary = z.infer<typeof ReactionSummarySchema>;
 
 type SharedConversation = Omit<Conversation, 'myRole' | 'myMutedUntil' | 'peer'>;
 
@@ -40,7 +44,16 @@ export function presentMember(member: MemberRow, user: UserRow): Member {
   };
 }
 
-export function presentMessage(row: MessageRow): Message {
+/** What a message carries beyond its own row; loaded in bulk by store/message-extras.ts. */
+export interface MessageExtras {
+  replyTo?: MessageRow | undefined;
+  reactions?: ReactionSummary[] | undefined;
+}
+
+export function presentMessage(row: MessageRow, extras: MessageExtras = {}): Message {
+  const system = row.kind === 'system';
+  const data = row.data ? (JSON.parse(row.data) as unknown) : null;
+  const reply = extras.replyTo;
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -48,7 +61,22 @@ export function presentMessage(row: MessageRow): Message {
     senderId: row.sender_id,
     kind: row.kind,
     text: row.body,
-    notice: row.kind === 'system' && row.data ? (JSON.parse(row.data) as SystemNotice) : null,
+    notice: system && data ? (data as SystemNotice) : null,
+    clientMsgId: row.client_msg_id,
+    replyTo: reply
+      ? {
+          id: reply.id,
+          seq: reply.seq,
+          senderId: reply.sender_id,
+          text: reply.body.slice(0, 200),
+          recalled: reply.recalled_at !== null,
+        }
+      : null,
+    mentions: !system && data ? ((data as { mentions?: string[] }).mentions ?? []) : [],
+    reactions: extras.reactions ?? [],
     createdAt: row.created_at,
+    editedAt: row.edited_at,
+    recalledAt: row.recalled_at,
+    recalledBy: row.recalled_by,
   };
 }

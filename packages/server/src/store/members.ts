@@ -82,7 +82,9 @@ export async function updateMember(
   db: Db,
   conversationId: string,
   userId: string,
-  changes: Partial<Pick<MemberRow, 'role' | 'muted_until'>>,
+  changes: Partial<
+    Pick<MemberRow, 'role' | 'muted_until' | 'last_read_seq' | 'pinned_at' | 'notifications_muted'>
+  >,
 ): Promise<void> {
   await db
     .updateTable('members')

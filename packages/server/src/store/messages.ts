@@ -33,3 +33,38 @@ export async function pageBefore(
   const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
   return rows.reverse();
 }
+
+export function messageById(db: Db, id: string): Promise<MessageRow | undefined> {
+  return db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The message a sender already sent with this clientMsgId, if any (idempotent sends). */
+export function messageByClientId(
+  db: Db,
+  senderId: string,
+  clientMsgId: string,
+): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('sender_id', '=', senderId)
+    .where('client_msg_id', '=', clientMsgId)
+    .executeTakeFirst();
+}
+
+/** Up to `limit` messages after `afterSeq`, oldest first (filling a gap, catching up). */
+export function pageAfter(
+  db: Db,
+  conversationId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<MessageRow[]> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}

@@ -1,18 +1,41 @@
+import type { MessagePage } from '@parley/protocol';
 import type { Actor } from '../../access/session.ts';
 import { accessConversation } from '../../access/conversations.ts';
 import { presentMessage } from '../../presenters/conversations.ts';
 import type { Services } from '../../services.ts';
-import { pageBefore } from '../../store/messages.ts';
+import { extrasFor } from '../../store/message-extras.ts';
+import { pageAfter, pageBefore } from '../../store/messages.ts';
 
-/** A page of a conversation's history before a seq, oldest first; `hasMore` says if older ones exist. */
+export interface PageQuery {
+  before?: number | undefined;
+  after?: number | undefined;
+  limit: number;
+}
+
+/**
+ * A page of a conversation's history, oldest first, by seq: the newest page, the page before
+ * `before` (scrolling up), or the page after `after` (filling a gap, catching up).
+ * `hasMore` says whether more exist beyond the page in the direction asked.
+ */
 export async function pageMessages(
   services: Services,
   actor: Actor,
   id: string,
-  query: { before?: number | undefined; limit: number },
-) {
-  await accessConversation(services.store.db, actor.user.id, id);
-  const rows = await pageBefore(services.store.db, id, query.before, query.limit + 1);
-  const hasMore = rows.length > query.limit;
-  return { messages: (hasMore ? rows.slice(1) : rows).map(presentMessage), hasMore };
+  query: PageQuery,
+): Promise<MessagePage> {
+  const db = services.store.db;
+  await accessConversation(db, actor.user.id, id);
+  let rows;
+  let hasMore;
+  if (query.after !== undefined) {
+    rows = await pageAfter(db, id, query.after, query.limit + 1);
+    hasMore = rows.length > query.limit;
+    if (hasMore) rows = rows.slice(0, query.limit);
+  } else {
+    rows = await pageBefore(db, id, query.before, query.limit + 1);
+    hasMore = rows.length > query.limit;
+    if (hasMore) rows = rows.slice(1);
+  }
+  const extras = await extrasFor(db, rows);
+  return { messages: rows.map((row) => presentMessage(row, extras.get(row.id))), hasMore };
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../errors.ts';
 import type { Connection } from '../connection.ts';
 import { hello } from './hello.ts';
 import { ping } from './ping.ts';
+import { sendMessageFrame } from './send-message.ts';
 
 /** Routes a validated frame to its handler; only `hello` is allowed before authentication. */
 export async function handleFrame(
@@ -14,5 +15,7 @@ export async function handleFrame(
   switch (frame.type) {
     case 'ping':
       return ping();
+    case 'message.send':
+      return sendMessageFrame(connection, frame);
   }
 }

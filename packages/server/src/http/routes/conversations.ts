@@ -90,12 +90,15 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ services: Services }> =
     {
       schema: {
         ...common,
-        summary: 'A page of history, oldest first, before a seq (default: the newest)',
+        summary: 'A page of history, oldest first: the newest, before a seq, or after a seq',
         params: byId,
-        querystring: z.strictObject({
-          before: z.coerce.number().int().min(1).optional(),
-          limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
-        }),
+        querystring: z
+          .strictObject({
+            before: z.coerce.number().int().min(1).optional(),
+            after: z.coerce.number().int().min(0).optional(),
+            limit: z.coerce.number().int().min(1).max(limits.historyPageMax).default(limits.pageSizeDefault),
+          })
+          .refine((q) => q.before === undefined || q.after === undefined, 'give before or after, not both'),
         response: { 200: MessagePage, ...refusals },
       },
     },

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { limits } from '../limits.ts';
+import { Id, Timestamp } from './common.ts';
+
+/**
+ * Messages: what a client sends, and the acknowledgement it gets. The Message a member
+ * receives is in conversations.ts. The delivery contract is in DESIGN.md and PROTOCOL.md.
+ */
+
+/** Made by the client (a UUID), kept until acknowledged: a retried send with it is answered, never stored twice. */
+export const ClientMsgId = z.uuid();
+
+/**
+ * Message text. The schema only bounds it by the frame size; the server refuses past
+ * limits.messageTextMax with `too_large`, a refusal the user can act on.
+ */
+export const MessageText = z
+  .string()
+  .max(limits.wsFrameMaxBytes)
+  .refine((s) => s.trim().length > 0, 'must not be blank');
+
+export const SendMessageBody = z.strictObject({
+  clientMsgId: ClientMsgId,
+  text: MessageText,
+  /** A message of the same conversation this one answers. */
+  replyToId: Id.optional(),
+});
+export type SendMessageBody = z.infer<typeof SendMessageBody>;
+
+/** The acknowledgement: sent only after the message is stored (committed). */
+export const MessageAck = z.object({
+  id: Id,
+  conversationId: Id,
+  seq: z.number().int(),
+  clientMsgId: z.string(),
+  createdAt: Timestamp,
+});
+export type MessageAck = z.infer<typeof MessageAck>;
