@@ -4,6 +4,8 @@ export * from './schemas/common.ts';
 export * from './schemas/accounts.ts';
 export * from './schemas/conversations.ts';
 export * from './schemas/messages.ts';
+export * from './schemas/message-operations.ts';
+export * from './schemas/read-state.ts';
 export * from './schemas/friends.ts';
 export * from './schemas/groups.ts';
 export * from './schemas/gateway.ts';

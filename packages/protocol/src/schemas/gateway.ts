@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { limits } from '../limits.ts';
 import { Id, Timestamp } from './common.ts';
 import { Me, PublicUser } from './accounts.ts';
-import { conversationEvents } from './conversations.ts';
+import { Conversation, conversationEvents } from './conversations.ts';
+import { type ReadResult, readStateEvents } from './read-state.ts';
+import { messageOperationEvents } from './message-operations.ts';
 import { type MessageAck, SendMessageBody } from './messages.ts';
 import { friendEvents } from './friends.ts';
 import { groupEvents } from './groups.ts';
@@ -26,7 +28,44 @@ export const SendMessageFrame = SendMessageBody.extend({
   conversationId: Id,
 });
 
-export const ClientFrame = z.discriminatedUnion('type', [HelloFrame, PingFrame, SendMessageFrame]);
+/**
+ * Sent after every (re)connect: the seq up to which the client holds each conversation with no
+ * gap. The answer lists the conversations that moved past their cursor (or that the client
+ * does not know), and those it is no longer in; the client then pages `after` its cursor.
+ */
+export const SyncFrame = z.strictObject({
+  id: RequestId,
+  type: z.literal('sync'),
+  cursors: z
+    .record(Id, z.number().int().min(0))
+    .refine((c) => Object.keys(c).length <= 5000, 'too many cursors'),
+});
+
+export const SyncResult = z.object({
+  conversations: z.array(Conversation),
+  removed: z.array(Id),
+});
+export type SyncResult = z.infer<typeof SyncResult>;
+
+/** Ephemeral: "alice is typing" to the other members; never stored. */
+export const TypingFrame = z.strictObject({ id: RequestId, type: z.literal('typing'), conversationId: Id });
+
+/** Marks a conversation read up to a seq (also POST /conversations/:id/read). */
+export const ReadFrame = z.strictObject({
+  id: RequestId,
+  type: z.literal('read'),
+  conversationId: Id,
+  seq: z.number().int().min(0),
+});
+
+export const ClientFrame = z.discriminatedUnion('type', [
+  HelloFrame,
+  PingFrame,
+  SendMessageFrame,
+  SyncFrame,
+  TypingFrame,
+  ReadFrame,
+]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 export type ClientFrameType = ClientFrame['type'];
 
@@ -49,6 +88,9 @@ export interface FrameResults {
   hello: HelloResult;
   ping: PingResult;
   'message.send': MessageAck;
+  sync: SyncResult;
+  typing: Record<string, never>;
+  read: ReadResult;
 }
 
 export const PresenceChanged = z.object({
@@ -70,6 +112,8 @@ export const serverEvents = {
   ...conversationEvents,
   ...friendEvents,
   ...groupEvents,
+  ...messageOperationEvents,
+  ...readStateEvents,
 } as const;
 
 export type ServerEvents = { [K in keyof typeof serverEvents]: z.infer<(typeof serverEvents)[K]> };

@@ -6,7 +6,7 @@ import { makeGroup } from '../support/groups.ts';
 import { api, expectError } from '../support/http.ts';
 import { settleWithBio } from '../support/markers.ts';
 import { dialects, useServer } from '../support/server.ts';
-import { closeAll, openSocket } from '../support/socket.ts';
+import { closeAll, openSocket, openSockets } from '../support/socket.ts';
 
 describe.each(dialects)('sending messages on %s', (dialect) => {
   const server = useServer(dialect);
@@ -19,9 +19,7 @@ describe.each(dialects)('sending messages on %s', (dialect) => {
 
   it('acks a message sent over the socket after storing it, and delivers it to the other member only', async () => {
     const { alice, bob, carol, chat } = await friendsWithChat();
-    const [aliceSocket, bobSocket, carolSocket] = await Promise.all(
-      [alice, bob, carol].map((p) => openSocket(server(), p.token)),
-    );
+    const [aliceSocket, bobSocket, carolSocket] = await openSockets(server(), alice, bob, carol);
     const clientMsgId = randomUUID();
     const reply = await aliceSocket.request('message.send', {
       conversationId: chat,

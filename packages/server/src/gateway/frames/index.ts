@@ -3,7 +3,10 @@ import { AppError } from '../../errors.ts';
 import type { Connection } from '../connection.ts';
 import { hello } from './hello.ts';
 import { ping } from './ping.ts';
+import { readFrame } from './read.ts';
 import { sendMessageFrame } from './send-message.ts';
+import { syncFrame } from './sync.ts';
+import { typingFrame } from './typing.ts';
 
 /** Routes a validated frame to its handler; only `hello` is allowed before authentication. */
 export async function handleFrame(
@@ -17,5 +20,11 @@ export async function handleFrame(
       return ping();
     case 'message.send':
       return sendMessageFrame(connection, frame);
+    case 'sync':
+      return syncFrame(connection, frame);
+    case 'typing':
+      return typingFrame(connection, frame);
+    case 'read':
+      return readFrame(connection, frame);
   }
 }
