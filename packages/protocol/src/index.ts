@@ -6,6 +6,7 @@ export * from './schemas/conversations.ts';
 export * from './schemas/messages.ts';
 export * from './schemas/message-operations.ts';
 export * from './schemas/read-state.ts';
+export * from './schemas/search.ts';
 export * from './schemas/friends.ts';
 export * from './schemas/groups.ts';
 export * from './schemas/gateway.ts';

@@ -63,6 +63,12 @@ export const settings = {
     default: '2000',
     doc: 'Most members a group may have (the lobby has no limit).',
   },
+  recallWindowSeconds: {
+    env: 'PARLEY_RECALL_WINDOW_SECONDS',
+    schema: z.coerce.number().int().min(0).max(86_400),
+    default: '120',
+    doc: 'How long after sending a user may recall (withdraw) their own message; group admins may recall any message at any time.',
+  },
   singleSession: {
     env: 'PARLEY_SINGLE_SESSION',
     schema: bool,

@@ -1,0 +1,2 @@
+/** Full-text message search (step 3). */
+export {};
