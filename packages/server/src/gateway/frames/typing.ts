@@ -1,12 +1,13 @@
 import type { TypingFrame } from '@parley/protocol';
 import type { z } from 'zod';
-import { AppError } from '../../errors.ts';
+import { sendTyping } from '../../actions/messages/send-typing.ts';
 import type { Connection } from '../connection.ts';
 
-/** `typing`: not built yet (step 3, in progress). */
+/** `typing`: answered `{}` once published, or at once when throttled (see sendTyping). */
 export async function typingFrame(
-  _connection: Connection,
-  _frame: z.infer<typeof TypingFrame>,
+  connection: Connection,
+  frame: z.infer<typeof TypingFrame>,
 ): Promise<Record<string, never>> {
-  throw new AppError('invalid_request', 'typing is not available yet');
+  await sendTyping(connection.gateway.services, connection.actor!, frame.conversationId);
+  return {};
 }
