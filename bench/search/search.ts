@@ -1,0 +1,192 @@
+/**
+ * Message search timings on a seeded database: the trigram index path (3+ characters) and the
+ * bounded scan (1–2 characters), on SQLite and PostgreSQL. Run from the repository root:
+ *
+ *   npx tsx bench/search/search.ts [messages=100000] [sqlite|postgres|both]
+ *
+ * PostgreSQL uses a throwaway database made like the test suite's (PARLEY_TEST_POSTGRES_URL).
+ * Results go to docs/benchmarks.md ("## Search") by hand.
+ */
+import { sql } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { shortQueryWindow } from '../../packages/server/src/actions/search/search-messages.ts';
+import { newId } from '../../packages/server/src/ids.ts';
+import { type Store, openStore } from '../../packages/server/src/store/connect.ts';
+import { migrateToLatest } from '../../packages/server/src/store/migrate.ts';
+import { searchIndexed, searchWindow } from '../../packages/server/src/store/search.ts';
+import type { MessageRow } from '../../packages/server/src/store/tables.ts';
+import { createTestDatabase } from '../../packages/server/src/testing.ts';
+
+const total = Number(process.argv[2] ?? 100_000);
+const which = process.argv[3] ?? 'both';
+const conversations = 40; // the reader is in half of them
+const words = [
+  '你好',
+  '大家',
+  '东京',
+  '明天',
+  '学校',
+  '作业',
+  'ありがとう',
+  '안녕하세요',
+  'hello',
+  'meeting',
+  'lunch',
+  'homework',
+  '今天',
+  '老师',
+  '考试',
+  'weekend',
+  '週末',
+  '시험',
+  'photo',
+  '哈哈',
+];
+
+function sentence(i: number): string {
+  let s = '';
+  let x = Math.imul(i + 1, 2654435761) >>> 0;
+  for (let k = 0; k < 6; k += 1) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    s += words[(x >>> 16) % words.length] + (k % 2 ? ' ' : '');
+  }
+  return i % 997 === 0 ? `${s} rarephrase` : s;
+}
+
+async function seed(store: Store): Promise<string> {
+  const db = store.db;
+  const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString();
+  const reader = newId();
+  await db
+    .insertInto('users')
+    .values({
+      id: reader,
+      username: 'reader',
+      display_name: 'Reader',
+      password_hash: 'x',
+      bio: '',
+      avatar: null,
+      role: 'member',
+      created_at: at(0),
+      updated_at: at(0),
+      last_seen_at: null,
+      read_receipts: 1,
+    })
+    .execute();
+  const ids: string[] = [];
+  for (let c = 0; c < conversations; c += 1) {
+    const id = newId();
+    ids.push(id);
+    await db
+      .insertInto('conversations')
+      .values({
+        id,
+        kind: 'group',
+        name: `g${c}`,
+        description: '',
+        avatar: null,
+        join_policy: 'open',
+        invite_mode: 'accept',
+        show_presence: 1,
+        direct_key: null,
+        owner_id: null,
+        member_count: 1,
+        last_seq: 0,
+        created_at: at(0),
+        updated_at: at(0),
+        dissolved_at: null,
+      })
+      .execute();
+    if (c % 2 === 0) {
+      await db
+        .insertInto('members')
+        .values({
+          conversation_id: id,
+          user_id: reader,
+          role: 'member',
+          joined_at: at(0),
+          muted_until: null,
+          last_read_seq: 0,
+          pinned_at: null,
+          notifications_muted: 0,
+        })
+        .execute();
+    }
+  }
+  const seqs = new Array<number>(conversations).fill(0);
+  for (let start = 0; start < total; start += 1000) {
+    const rows: MessageRow[] = [];
+    for (let i = start; i < Math.min(total, start + 1000); i += 1) {
+      const c = i % conversations;
+      seqs[c]! += 1;
+      rows.push({
+        id: newId(),
+        conversation_id: ids[c]!,
+        seq: seqs[c]!,
+        sender_id: reader,
+        kind: 'text' as const,
+        body: sentence(i),
+        data: null,
+        client_msg_id: null,
+        created_at: at(i * 1000),
+        reply_to_id: null,
+        edited_at: null,
+        recalled_at: null,
+        recalled_by: null,
+      });
+    }
+    await db.transaction().execute((tx) => tx.insertInto('messages').values(rows).execute());
+  }
+  return reader;
+}
+
+async function time(label: string, run: () => Promise<number>): Promise<void> {
+  await run(); // warm
+  const runs = 10;
+  const started = performance.now();
+  let found = 0;
+  for (let i = 0; i < runs; i += 1) found = await run();
+  say(
+    `  ${label.padEnd(46)} ${((performance.now() - started) / runs).toFixed(1).padStart(7)} ms  (${found} rows)`,
+  );
+}
+
+async function bench(dialect: 'sqlite' | 'postgres'): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'parley-bench-'));
+  const pgDb = dialect === 'postgres' ? await createTestDatabase() : null;
+  const store = openStore(pgDb ? pgDb.url : `sqlite:${dir}/bench.db`);
+  try {
+    await migrateToLatest(store.db);
+    const reader = await seed(store);
+    if (dialect === 'postgres') await sql`analyze`.execute(store.db);
+    say(`${dialect}: ${total} messages in ${conversations} conversations, the reader in half`);
+    const scope = { userId: reader };
+    const db = store.db;
+    for (const q of ['ありがとう', 'homework', 'rarephrase', 'no such words']) {
+      await time(
+        `index  "${q}" newest 21`,
+        async () => (await searchIndexed(db, dialect, scope, q, undefined, 21)).length,
+      );
+    }
+    for (const q of ['你好', '哈哈', '東', 'zz']) {
+      await time(
+        `window "${q}" newest 21 of ${shortQueryWindow}`,
+        async () => (await searchWindow(db, scope, q, undefined, 21, shortQueryWindow)).rows.length,
+      );
+    }
+  } finally {
+    await store.close();
+    await pgDb?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (which !== 'postgres') await bench('sqlite');
+if (which !== 'sqlite') await bench('postgres');
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
