@@ -37,6 +37,7 @@ import { inviteRoutes } from './http/routes/invites.ts';
 import { messageOperationsRoutes } from './http/routes/message-operations.ts';
 import { messageRoutes } from './http/routes/messages.ts';
 import { readStateRoutes } from './http/routes/read-state.ts';
+import { settingsRoutes } from './http/routes/settings.ts';
 import { searchRoutes } from './http/routes/search.ts';
 import { presenceRoutes } from './http/routes/presence.ts';
 import { meRoutes } from './http/routes/me.ts';
@@ -161,6 +162,7 @@ export async function createParley(
       await api.register(messageRoutes, { services });
       await api.register(messageOperationsRoutes, { services });
       await api.register(readStateRoutes, { services });
+      await api.register(settingsRoutes, { services });
       await api.register(searchRoutes, { services });
       await api.register(friendRoutes, { services });
       await api.register(groupRoutes, { services });

@@ -7,32 +7,6 @@ export const JoinPolicy = z.enum(['open', 'approval', 'invite']);
 export const InviteMode = z.enum(['accept', 'direct']);
 export const MemberRole = z.enum(['owner', 'admin', 'member']);
 
-/** A conversation as its members see it. Direct conversations have no name: show the other person. */
-export const Conversation = z.object({
-  id: Id,
-  kind: ConversationKind,
-  name: z.string(),
-  description: z.string(),
-  avatar: z.string().nullable(),
-  joinPolicy: JoinPolicy,
-  inviteMode: InviteMode,
-  showPresence: z.boolean(),
-  ownerId: Id.nullable(),
-  memberCount: z.number().int(),
-  lastSeq: z.number().int(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  /** For direct conversations: the other person. */
-  peer: PublicUser.nullable(),
-  /** The caller's own membership. */
-  myRole: MemberRole,
-  myMutedUntil: Timestamp.nullable(),
-});
-export type Conversation = z.infer<typeof Conversation>;
-
-export const ConversationList = z.object({ conversations: z.array(Conversation) });
-export type ConversationList = z.infer<typeof ConversationList>;
-
 export const Member = z.object({
   user: PublicUser,
   role: MemberRole,
@@ -116,6 +90,78 @@ export type Message = z.infer<typeof Message>;
 export const MessagePage = z.object({ messages: z.array(Message), hasMore: z.boolean() });
 export type MessagePage = z.infer<typeof MessagePage>;
 
+/**
+ * A conversation as the caller sees it: what every member sees alike (the fields of
+ * `conversation.updated`), then the caller's own state in it. Direct conversations have no
+ * name: show the other person.
+ */
+export const Conversation = z.object({
+  id: Id,
+  kind: ConversationKind,
+  name: z.string(),
+  description: z.string(),
+  avatar: z.string().nullable(),
+  joinPolicy: JoinPolicy,
+  inviteMode: InviteMode,
+  showPresence: z.boolean(),
+  ownerId: Id.nullable(),
+  memberCount: z.number().int(),
+  lastSeq: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** For direct conversations: the other person. */
+  peer: PublicUser.nullable(),
+  /** The caller's own membership. */
+  myRole: MemberRole,
+  myMutedUntil: Timestamp.nullable(),
+  /** The caller's read cursor: the highest seq they have read. */
+  readSeq: z.number().int(),
+  /** Others' messages (not system notices) after readSeq, counted up to unreadCountMax (999). */
+  unreadCount: z.number().int(),
+  /** Messages after readSeq that @mention the caller. */
+  mentionCount: z.number().int(),
+  /** The newest message, for the list's preview; null when there is none. */
+  lastMessage: Message.nullable(),
+  /** Pinned to the top of the caller's list (since pinnedAt). */
+  pinned: z.boolean(),
+  pinnedAt: Timestamp.nullable(),
+  /** No sound or notification for new messages; the unread badge still counts. */
+  notificationsMuted: z.boolean(),
+  /**
+   * Direct conversations: how far the other person has read. Null in groups, and when either
+   * of the two has read receipts off.
+   */
+  peerReadSeq: z.number().int().nullable(),
+});
+export type Conversation = z.infer<typeof Conversation>;
+
+/** The caller's conversations: pinned first (latest pinned on top), then latest activity first. */
+export const ConversationList = z.object({
+  conversations: z.array(Conversation),
+  /** The sum of every conversation's unreadCount (muted ones included). */
+  totalUnread: z.number().int(),
+});
+export type ConversationList = z.infer<typeof ConversationList>;
+
+/** Fields of a Conversation that are the caller's own: not in `conversation.updated`. */
+const ownFields = {
+  peer: true,
+  myRole: true,
+  myMutedUntil: true,
+  readSeq: true,
+  unreadCount: true,
+  mentionCount: true,
+  lastMessage: true,
+  pinned: true,
+  pinnedAt: true,
+  notificationsMuted: true,
+  peerReadSeq: true,
+} as const;
+
+/** What every member sees alike: what `conversation.updated` carries. */
+export const SharedConversation = Conversation.omit(ownFields);
+export type SharedConversation = z.infer<typeof SharedConversation>;
+
 export const MemberRemoved = z.object({
   conversationId: Id,
   userId: Id,
@@ -124,7 +170,7 @@ export const MemberRemoved = z.object({
 
 export const conversationEvents = {
   /** A conversation the receiver is now in (made, joined, added to), or one whose details changed. */
-  'conversation.updated': Conversation.omit({ myRole: true, myMutedUntil: true, peer: true }),
+  'conversation.updated': SharedConversation,
   'message.created': Message,
   'member.added': z.object({ conversationId: Id, member: Member }),
   'member.updated': z.object({ conversationId: Id, member: Member }),

@@ -1,12 +1,17 @@
-import type { Conversation, Member, Message, PublicUser, SystemNotice } from '@parley/protocol';
+import type {
+  Conversation,
+  Member,
+  Message,
+  PublicUser,
+  SharedConversation,
+  SystemNotice,
+} from '@parley/protocol';
 import type { z } from 'zod';
 import type { ReactionSummary as ReactionSummarySchema } from '@parley/protocol';
 import type { ConversationRow, MemberRow, MessageRow, UserRow } from '../store/tables.ts';
 import { presentUser } from './users.ts';
 
 type ReactionSummary = z.infer<typeof ReactionSummarySchema>;
-
-type SharedConversation = Omit<Conversation, 'myRole' | 'myMutedUntil' | 'peer'>;
 
 /** The part of a conversation every member sees alike (what `conversation.updated` carries). */
 export function presentSharedConversation(row: ConversationRow): SharedConversation {
@@ -27,12 +32,45 @@ export function presentSharedConversation(row: ConversationRow): SharedConversat
   };
 }
 
+/** The caller's membership; the read cursor and list settings when the caller has the whole row. */
+type Mine = Pick<MemberRow, 'role' | 'muted_until'> &
+  Partial<Pick<MemberRow, 'last_read_seq' | 'pinned_at' | 'notifications_muted'>>;
+
+/** What only queries beyond the rows tell: badges, the preview, the peer's receipt. */
+export interface ConversationView {
+  unreadCount: number;
+  mentionCount: number;
+  lastMessage: Message | null;
+  peerReadSeq: number | null;
+}
+
+/**
+ * A conversation as the caller sees it. The list, `GET /conversations/{id}`, sync and the pin
+ * and mute answers pass the full `view` (actions/read/present-views.ts). Without it — the
+ * answers of group actions, which have only the rows at hand — badges are 0 and there is no
+ * preview: exact for a group just made or joined (system notices are not unread), not for one
+ * the caller has long been in; those actions are to answer through showConversation instead.
+ */
 export function presentConversation(
   row: ConversationRow,
-  mine: Pick<MemberRow, 'role' | 'muted_until'>,
+  mine: Mine,
   peer: PublicUser | null = null,
+  view: ConversationView = { unreadCount: 0, mentionCount: 0, lastMessage: null, peerReadSeq: null },
 ): Conversation {
-  return { ...presentSharedConversation(row), peer, myRole: mine.role, myMutedUntil: mine.muted_until };
+  return {
+    ...presentSharedConversation(row),
+    peer,
+    myRole: mine.role,
+    myMutedUntil: mine.muted_until,
+    readSeq: mine.last_read_seq ?? row.last_seq,
+    unreadCount: view.unreadCount,
+    mentionCount: view.mentionCount,
+    lastMessage: view.lastMessage,
+    pinned: (mine.pinned_at ?? null) !== null,
+    pinnedAt: mine.pinned_at ?? null,
+    notificationsMuted: mine.notifications_muted === 1,
+    peerReadSeq: view.peerReadSeq,
+  };
 }
 
 export function presentMember(member: MemberRow, user: UserRow): Member {

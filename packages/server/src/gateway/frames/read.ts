@@ -1,12 +1,9 @@
 import type { ReadFrame, ReadResult } from '@parley/protocol';
 import type { z } from 'zod';
-import { AppError } from '../../errors.ts';
+import { markRead } from '../../actions/read/mark-read.ts';
 import type { Connection } from '../connection.ts';
 
-/** `read`: not built yet (step 3, in progress). */
-export async function readFrame(
-  _connection: Connection,
-  _frame: z.infer<typeof ReadFrame>,
-): Promise<ReadResult> {
-  throw new AppError('invalid_request', 'read state is not available yet');
+/** `read`: moves the read cursor, as `POST /conversations/{id}/read` does. */
+export function readFrame(connection: Connection, frame: z.infer<typeof ReadFrame>): Promise<ReadResult> {
+  return markRead(connection.gateway.services, connection.actor!, frame.conversationId, frame.seq);
 }

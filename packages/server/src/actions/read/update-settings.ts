@@ -1,0 +1,26 @@
+import type { Settings, UpdateSettingsBody } from '@parley/protocol';
+import type { Actor } from '../../access/session.ts';
+import { type Services, transact } from '../../services.ts';
+import { readReceiptsOn, setReadReceipts } from '../../store/read-state.ts';
+
+/**
+ * Changes the caller's privacy settings; every socket of theirs hears `settings.updated` when
+ * one changed. Turning read receipts off hides the caller's cursor from others and theirs from
+ * the caller from the next read on; nothing is sent to the people concerned (the change
+ * itself would tell them something), and receipts they were already shown stay shown.
+ */
+export async function updateSettings(
+  services: Services,
+  actor: Actor,
+  changes: UpdateSettingsBody,
+): Promise<Settings> {
+  const me = actor.user.id;
+  return transact(services, async (tx, emit) => {
+    const before: Settings = { readReceipts: await readReceiptsOn(tx, me) };
+    const after: Settings = { readReceipts: changes.readReceipts ?? before.readReceipts };
+    if (after.readReceipts === before.readReceipts) return after;
+    await setReadReceipts(tx, me, after.readReceipts);
+    emit({ to: { users: [me] }, event: { event: 'settings.updated', data: after } });
+    return after;
+  });
+}

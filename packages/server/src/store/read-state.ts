@@ -1,0 +1,154 @@
+import { unreadCountMax } from '@parley/protocol';
+import { type Kysely, sql } from 'kysely';
+import type { Database, MessageRow, UserRow } from './tables.ts';
+
+type Db = Kysely<Database>;
+
+/**
+ * The caller's conversations (or the one named) with their own membership and badges, pinned
+ * first (latest pinned on top), then latest activity first: ONE query whatever the number of
+ * conversations. The counts are correlated subqueries that walk indexes, not tables: unread
+ * walks messages' unique (conversation_id, seq) from the cursor and stops at unreadCountMax;
+ * mentions walk the mentions primary key (user_id, conversation_id, seq).
+ */
+export function conversationsWithReadState(db: Db, userId: string, onlyId?: string) {
+  return db
+    .selectFrom('members')
+    .innerJoin('conversations', 'conversations.id', 'members.conversation_id')
+    .selectAll('conversations')
+    .select((eb) => [
+      'members.role as my_role',
+      'members.muted_until as my_muted_until',
+      'members.last_read_seq as my_read_seq',
+      'members.pinned_at as my_pinned_at',
+      'members.notifications_muted as my_notifications_muted',
+      // Not mine and not a system notice (their sender_id is null, which `<>` never matches).
+      sql<number | string>`(select count(*) from (select 1 from messages
+        where messages.conversation_id = members.conversation_id
+        and messages.seq > members.last_read_seq and messages.sender_id <> ${userId}
+        limit ${sql.lit(unreadCountMax)}) as unread)`.as('unread_count'),
+      eb
+        .selectFrom('mentions')
+        .select((m) => m.fn.countAll<number | string>().as('n'))
+        .where('mentions.user_id', '=', userId)
+        .whereRef('mentions.conversation_id', '=', 'members.conversation_id')
+        .whereRef('mentions.seq', '>', 'members.last_read_seq')
+        .as('mention_count'),
+    ])
+    .where('members.user_id', '=', userId)
+    .where('conversations.dissolved_at', 'is', null)
+    .$if(onlyId !== undefined, (q) => q.where('members.conversation_id', '=', onlyId!))
+    .orderBy(sql`case when members.pinned_at is null then 1 else 0 end`)
+    .orderBy('members.pinned_at', 'desc')
+    .orderBy('conversations.updated_at', 'desc')
+    .orderBy('conversations.id', 'desc')
+    .execute();
+}
+
+export type ConversationWithReadState = Awaited<ReturnType<typeof conversationsWithReadState>>[number];
+
+/** The newest message of each conversation named (one query): the list's previews. */
+export async function lastMessagesOf(db: Db, conversationIds: string[]): Promise<Map<string, MessageRow>> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('messages')
+    .innerJoin('conversations', (j) =>
+      j
+        .onRef('conversations.id', '=', 'messages.conversation_id')
+        .onRef('conversations.last_seq', '=', 'messages.seq'),
+    )
+    .selectAll('messages')
+    .where('messages.conversation_id', 'in', conversationIds)
+    .execute();
+  return new Map(rows.map((r) => [r.conversation_id, r]));
+}
+
+export interface DirectPeer {
+  user: UserRow;
+  readSeq: number;
+}
+
+/** For each direct conversation named, the other person and their read cursor (one query). */
+export async function directPeersOf(
+  db: Db,
+  userId: string,
+  conversationIds: string[],
+): Promise<Map<string, DirectPeer>> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('members')
+    .innerJoin('users', 'users.id', 'members.user_id')
+    .selectAll('users')
+    .select(['members.conversation_id as c_id', 'members.last_read_seq as c_read_seq'])
+    .where('members.conversation_id', 'in', conversationIds)
+    .where('members.user_id', '!=', userId)
+    .execute();
+  return new Map(rows.map(({ c_id, c_read_seq, ...user }) => [c_id, { user, readSeq: c_read_seq }]));
+}
+
+/**
+ * Moves a member's read cursor forward to `seq`, never back: the condition is in the update
+ * itself, so two reads racing from two devices end at the larger seq whatever their order.
+ */
+export async function moveReadCursor(
+  db: Db,
+  conversationId: string,
+  userId: string,
+  seq: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('members')
+    .set({ last_read_seq: seq })
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .where('last_read_seq', '<', seq)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Whether the user shows (and sees) read receipts: read fresh, a socket's copy may be old. */
+export async function readReceiptsOn(db: Db, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('read_receipts')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.read_receipts === 1;
+}
+
+export async function setReadReceipts(db: Db, userId: string, on: boolean): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ read_receipts: on ? 1 : 0 })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/**
+ * Who has read a message: members other than its sender whose cursor reached it and who show
+ * receipts. Members who joined after it was sent start with a cursor past it without having
+ * read it, so they are left out.
+ */
+export function readersOf(db: Db, message: MessageRow): Promise<UserRow[]> {
+  return db
+    .selectFrom('members')
+    .innerJoin('users', 'users.id', 'members.user_id')
+    .selectAll('users')
+    .where('members.conversation_id', '=', message.conversation_id)
+    .where('members.last_read_seq', '>=', message.seq)
+    .where('members.joined_at', '<=', message.created_at)
+    .where('users.read_receipts', '=', 1)
+    .$if(message.sender_id !== null, (q) => q.where('users.id', '!=', message.sender_id!))
+    .orderBy('users.username')
+    .execute();
+}
+
+/** The message at `seq` in a conversation, if there is one. */
+export function messageAtSeq(db: Db, conversationId: string, seq: number): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+}
