@@ -15,6 +15,7 @@ import type {
 import { ConversationsApi } from './api/conversations.ts';
 import { FriendsApi } from './api/friends.ts';
 import { GroupsApi } from './api/groups.ts';
+import { MessagesApi } from './api/messages.ts';
 import type { Method } from './api/call.ts';
 import { ParleyError } from './errors.ts';
 
@@ -53,6 +54,7 @@ export class HttpClient {
   readonly conversations = new ConversationsApi(this.bound);
   readonly friends = new FriendsApi(this.bound);
   readonly groups = new GroupsApi(this.bound);
+  readonly messages = new MessagesApi(this.bound);
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');

@@ -4,6 +4,7 @@
  * (http.ts) and opens Connections (connection.ts); every failure is a ParleyError (errors.ts).
  */
 export type { CreateGroupParams, SearchGroupsParams } from './api/groups.ts';
+export type { HistoryPage } from './api/messages.ts';
 export * from './backoff.ts';
 export * from './client.ts';
 export * from './connection.ts';
@@ -12,4 +13,5 @@ export * from './emitter.ts';
 export * from './errors.ts';
 export * from './frames.ts';
 export * from './http.ts';
+export * from './state/index.ts';
 export * from './websocket.ts';

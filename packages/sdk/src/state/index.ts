@@ -1,0 +1,6 @@
+export { type ApplyTarget, type StoreEvent, applyEvent } from './apply-event.ts';
+export * from './outbox.ts';
+export type * from './outbox-item.ts';
+export * from './store.ts';
+export type * from './store-types.ts';
+export { type Placement, Timeline } from './timeline.ts';

@@ -1,0 +1,144 @@
+import type { MessageAck } from '@parley/protocol';
+import { ParleyError } from '../errors.ts';
+import type { OutboxDeps, OutboxItem } from './outbox-item.ts';
+import { Timers } from './timers.ts';
+
+/** Failures after which the same send is tried again; every other refusal is final. */
+const retryLater: Record<string, number> = { internal: 1000, network: 1000, bad_response: 1000 };
+
+/**
+ * Sends the user's messages and keeps each until the server acknowledges it (delivery
+ * contract point 1). One send is in flight per conversation, so messages are stored in the
+ * order they were written. A dropped socket or a missing ack sends again with the SAME
+ * clientMsgId: the server answers a repeat with the first ack and stores nothing twice.
+ * Unsent messages live in memory only: a closed page loses them.
+ */
+export class Outbox {
+  private readonly items: OutboxItem[] = [];
+  private readonly busy = new Set<string>();
+  private readonly timers = new Timers();
+  private readonly settle = new Map<string, { resolve(ack: MessageAck): void; reject(e: Error): void }>();
+
+  constructor(private readonly deps: OutboxDeps) {}
+
+  add(conversationId: string, text: string, replyToId?: string): OutboxItem {
+    const clientMsgId = crypto.randomUUID();
+    const acked = new Promise<MessageAck>((resolve, reject) =>
+      this.settle.set(clientMsgId, { resolve, reject }),
+    );
+    // A failure nobody awaits must not end the process as an unhandled rejection.
+    acked.catch(() => {});
+    const item: OutboxItem = {
+      clientMsgId,
+      conversationId,
+      text,
+      ...(replyToId !== undefined && { replyToId }),
+      status: 'queued',
+      attempts: 0,
+      acked,
+    };
+    this.items.push(item);
+    this.deps.changed(item);
+    this.pump(conversationId);
+    return item;
+  }
+
+  /** Items of a conversation not yet dropped (see `forget`), in the order written. */
+  of(conversationId: string): OutboxItem[] {
+    return this.items.filter((item) => item.conversationId === conversationId);
+  }
+
+  /** True while something is not yet acknowledged (failed items aside). */
+  get unacked(): number {
+    return this.items.filter((item) => item.status === 'queued' || item.status === 'sending').length;
+  }
+
+  /** Drops acknowledged items the history now holds (seq at or below `cursor`). */
+  forget(conversationId: string, cursor: number): boolean {
+    const before = this.items.length;
+    for (let i = this.items.length - 1; i >= 0; i -= 1) {
+      const item = this.items[i]!;
+      if (item.conversationId === conversationId && item.ack && item.ack.seq <= cursor)
+        this.items.splice(i, 1);
+    }
+    return this.items.length !== before;
+  }
+
+  /** Sends a failed item again, with its own clientMsgId; false when there is no such failed item. */
+  retry(clientMsgId: string): boolean {
+    const item = this.items.find((i) => i.clientMsgId === clientMsgId && i.status === 'failed');
+    if (!item) return false;
+    item.status = 'queued';
+    this.deps.changed(item);
+    this.pump(item.conversationId);
+    return true;
+  }
+
+  /** Drops a failed item the user gave up on. */
+  discard(clientMsgId: string): void {
+    const index = this.items.findIndex((i) => i.clientMsgId === clientMsgId && i.status === 'failed');
+    if (index >= 0) this.deps.changed(this.items.splice(index, 1)[0]!);
+  }
+
+  /** After a (re)connect: sends whatever waits, in every conversation. */
+  resume(): void {
+    for (const id of new Set(this.items.map((item) => item.conversationId))) this.pump(id);
+  }
+
+  /** The connection closed for good: nothing waiting can be sent any more. */
+  failAll(error: ParleyError): void {
+    for (const item of this.items) if (item.status === 'queued') this.fail(item, error);
+  }
+
+  dispose(): void {
+    this.timers.clear();
+  }
+
+  private pump(conversationId: string): void {
+    if (this.busy.has(conversationId) || !this.deps.isOpen()) return;
+    const item = this.items.find((i) => i.conversationId === conversationId && i.status === 'queued');
+    if (!item) return;
+    this.busy.add(conversationId);
+    item.status = 'sending';
+    item.attempts += 1;
+    this.deps.changed(item);
+    this.timers.deadline(this.deps.send(item), this.deps.ackTimeoutMs).then(
+      (ack) => this.acknowledge(item, ack),
+      (err: unknown) => this.failed(item, err),
+    );
+  }
+
+  private acknowledge(item: OutboxItem, ack: MessageAck): void {
+    this.busy.delete(item.conversationId);
+    item.status = 'sent';
+    item.ack = ack;
+    delete item.error;
+    this.settle.get(item.clientMsgId)?.resolve(ack);
+    this.settle.delete(item.clientMsgId);
+    this.deps.changed(item);
+    this.pump(item.conversationId);
+  }
+
+  private failed(item: OutboxItem, err: unknown): void {
+    this.busy.delete(item.conversationId);
+    const error = err instanceof ParleyError ? err : new ParleyError('internal', String(err));
+    if (error.code === 'closed') return this.fail(item, error);
+    item.status = 'queued';
+    item.error = error;
+    this.deps.changed(item);
+    // `disconnected` waits for the next hello (resume); a timed-out ack goes again at once.
+    const delay = error.code === 'rate_limited' ? (error.retryAfter ?? 1) * 1000 : retryLater[error.code];
+    if (error.code === 'disconnected') this.pump(item.conversationId);
+    else if (delay !== undefined) this.timers.later(() => this.pump(item.conversationId), delay);
+    else this.fail(item, error);
+  }
+
+  private fail(item: OutboxItem, error: ParleyError): void {
+    item.status = 'failed';
+    item.error = error;
+    this.settle.get(item.clientMsgId)?.reject(error);
+    this.settle.delete(item.clientMsgId);
+    this.deps.changed(item);
+    this.pump(item.conversationId);
+  }
+}

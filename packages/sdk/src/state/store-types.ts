@@ -1,0 +1,29 @@
+import type { Message } from '@parley/protocol';
+import type { Connection } from '../connection.ts';
+import type { HttpClient } from '../http.ts';
+import type { OutboxItem } from './outbox-item.ts';
+
+export interface ConversationStoreOptions {
+  http: HttpClient;
+  connection: Connection;
+  /** A conversation met for the first time: its whole history ('all', the default) or its newest N messages. */
+  initialHistory?: 'all' | number;
+  /** Messages per history page while filling; default limits.historyPageMax. */
+  pageSize?: number;
+  /** How long a send waits for its ack before it goes again with the same clientMsgId; default 10 s. */
+  ackTimeoutMs?: number;
+  /** Pause before a failed fill tries again; default 1 s. */
+  retryMs?: number;
+}
+
+/** What a UI shows for one conversation: the stored messages in seq order, then the user's unsent ones. */
+export interface ConversationView {
+  conversationId: string;
+  /** Highest seq held with no gap: what `sync` reports. */
+  cursor: number;
+  messages: readonly Message[];
+  /** Sent by this client and not yet in `messages`: queued, sending, acked (seq known) or failed. */
+  pending: readonly OutboxItem[];
+}
+
+export type StoreListener = (conversationId: string) => void;

@@ -1,0 +1,182 @@
+import { type Message, limits } from '@parley/protocol';
+import { ParleyError } from '../errors.ts';
+import { applyEvent, type StoreEvent } from './apply-event.ts';
+import { Filler } from './filler.ts';
+import type { OutboxItem } from './outbox-item.ts';
+import { Outbox } from './outbox.ts';
+import type { ConversationStoreOptions, ConversationView, StoreListener } from './store-types.ts';
+import { Timeline } from './timeline.ts';
+import { listenTo, sendOn } from './wiring.ts';
+
+/**
+ * The client side of the delivery contract (DESIGN.md, points 1 and 5), framework-free: per
+ * conversation an ordered, gap-free, duplicate-free list of messages and its cursor; live
+ * events applied as they come, a seq that skips ahead filled from history; after every
+ * (re)connect a `sync` with the cursors, and the conversations that moved filled; an outbox
+ * that resends with the same clientMsgId until acknowledged. Subscribe for changes and read
+ * `view(id)`; it is the same object until that conversation changes.
+ */
+export class ConversationStore {
+  private readonly timelines = new Map<string, Timeline>();
+  private readonly views = new Map<string, { key: string; view: ConversationView }>();
+  private readonly listeners = new Set<StoreListener>();
+  private readonly offs: (() => void)[];
+  private readonly filler: Filler;
+  private readonly outbox: Outbox;
+  private outboxVersion = 0;
+  private disposed = false;
+
+  constructor(private readonly options: ConversationStoreOptions) {
+    const { connection } = options;
+    this.filler = new Filler({
+      messages: options.http.messages,
+      pageSize: options.pageSize ?? limits.historyPageMax,
+      initialHistory: options.initialHistory ?? 'all',
+      changed: (timeline) => this.changed(timeline.conversationId),
+      mayRetry: () => !this.disposed && connection.state !== 'closed',
+      retryMs: options.retryMs ?? 1000,
+    });
+    this.outbox = new Outbox({
+      send: sendOn(connection),
+      isOpen: () => connection.state === 'open',
+      changed: (item) => this.outboxChanged(item),
+      ackTimeoutMs: options.ackTimeoutMs ?? 10_000,
+    });
+    this.offs = listenTo(connection, {
+      event: (event) => this.applyEvent(event),
+      hello: () => {
+        this.outbox.resume();
+        void this.resync();
+      },
+      closed: () => this.outbox.failAll(new ParleyError('closed', 'the connection closed for good')),
+    });
+    if (connection.state === 'open') void this.resync();
+  }
+
+  /** Applies one server push; true when it changed something. Unknown events are ignored. */
+  applyEvent(event: StoreEvent): boolean {
+    const me = this.options.connection.lastHello?.user.id;
+    return applyEvent(event, me, {
+      timeline: (id) => this.timeline(id),
+      held: (id) => this.timelines.get(id),
+      fill: (timeline) => void this.filler.fill(timeline),
+      forget: (id) => this.forget(id),
+      changed: (id) => this.changed(id),
+    });
+  }
+
+  /** Asks the server what moved past the cursors held, fills those, forgets the ones left. */
+  async resync(): Promise<void> {
+    const cursors = Object.fromEntries([...this.timelines].map(([id, t]) => [id, t.cursor]));
+    let result;
+    try {
+      result = await this.options.connection.request('sync', { cursors });
+    } catch {
+      return; // the socket dropped again: the next hello syncs
+    }
+    for (const id of result.removed) this.forget(id);
+    await Promise.all(result.conversations.map((c) => this.filler.fill(this.timeline(c.id))));
+  }
+
+  /** Starts holding a conversation (its history is filled) and resolves once caught up. */
+  track(conversationId: string): Promise<void> {
+    return this.filler.fill(this.timeline(conversationId));
+  }
+
+  /** Writes a message: shown as pending at once, sent, resent until acknowledged. */
+  send(conversationId: string, text: string, options: { replyToId?: string } = {}): OutboxItem {
+    return this.outbox.add(conversationId, text, options.replyToId);
+  }
+
+  /** Sends a failed message again (same clientMsgId), or drops it. */
+  retry(clientMsgId: string): boolean {
+    return this.outbox.retry(clientMsgId);
+  }
+  discard(clientMsgId: string): void {
+    this.outbox.discard(clientMsgId);
+  }
+
+  conversationIds(): string[] {
+    return [...this.timelines.keys()];
+  }
+
+  cursor(conversationId: string): number {
+    return this.timelines.get(conversationId)?.cursor ?? 0;
+  }
+
+  /** The conversation as a UI shows it; see ConversationView. */
+  view(conversationId: string): ConversationView {
+    const timeline = this.timelines.get(conversationId);
+    const key = `${timeline?.version ?? -1}/${this.outboxVersion}`;
+    const cached = this.views.get(conversationId);
+    if (cached?.key === key) return cached.view;
+    const view: ConversationView = {
+      conversationId,
+      cursor: timeline?.cursor ?? 0,
+      messages: [...(timeline?.messages ?? [])],
+      pending: this.outbox.of(conversationId).map((item) => ({ ...item })),
+    };
+    this.views.set(conversationId, { key, view });
+    return view;
+  }
+
+  /** Just the stored messages, in seq order. */
+  messages(conversationId: string): readonly Message[] {
+    return this.view(conversationId).messages;
+  }
+
+  /** True while a fill runs or waits to retry, or a send is not yet acknowledged. */
+  get busy(): boolean {
+    return this.filler.busy || this.outbox.unacked > 0;
+  }
+
+  /** Resolves once every fill running now has finished. */
+  idle(): Promise<void> {
+    return this.filler.idle();
+  }
+
+  /** Calls `listener` with a conversation's id whenever its view changes. */
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stops listening to the connection and cancels timers (the connection stays open). */
+  dispose(): void {
+    this.disposed = true;
+    for (const off of this.offs.splice(0)) off();
+    this.filler.dispose();
+    this.outbox.dispose();
+  }
+
+  private timeline(conversationId: string): Timeline {
+    let timeline = this.timelines.get(conversationId);
+    if (!timeline) this.timelines.set(conversationId, (timeline = new Timeline(conversationId)));
+    return timeline;
+  }
+
+  private forget(conversationId: string): void {
+    this.timelines.delete(conversationId);
+    this.views.delete(conversationId);
+    this.filler.forget(conversationId);
+    this.emit(conversationId);
+  }
+
+  private outboxChanged(item: OutboxItem): void {
+    this.outboxVersion += 1;
+    const timeline = this.timelines.get(item.conversationId);
+    // The ack's seq places the message: past the cursor with nothing between, it is a gap.
+    if (item.ack && timeline && item.ack.seq > timeline.cursor + 1) void this.filler.fill(timeline);
+    this.changed(item.conversationId);
+  }
+
+  private changed(conversationId: string): void {
+    const timeline = this.timelines.get(conversationId);
+    if (timeline && this.outbox.forget(conversationId, timeline.cursor)) this.outboxVersion += 1;
+    this.emit(conversationId);
+  }
+
+  private emit(conversationId: string): void {
+    for (const listener of [...this.listeners]) listener(conversationId);
+  }
+}

@@ -1,0 +1,98 @@
+import type { Message } from '@parley/protocol';
+
+/** What taking in one message did to a Timeline. */
+export type Placement = 'appended' | 'duplicate' | 'ahead' | 'too_old';
+
+/**
+ * One conversation's messages as the client holds them (delivery contract point 5,
+ * DESIGN.md): a run of consecutive seqs `base+1 … cursor` with no gap and no repeat, plus the
+ * messages that arrived past a gap, parked until the gap is filled. The cursor is what the
+ * client tells the server on `sync`: everything up to it is here, exactly once.
+ */
+export class Timeline {
+  private held: Message[] = [];
+  private readonly ahead = new Map<number, Message>();
+  /** Bumped on every change, so views can be cached until the next one. */
+  version = 0;
+
+  constructor(
+    readonly conversationId: string,
+    private base = 0,
+  ) {}
+
+  /** The highest seq held with nothing missing before it (down to the base). */
+  get cursor(): number {
+    return this.base + this.held.length;
+  }
+
+  /** Seq before the first message held: 0 when the whole history is held. */
+  get start(): number {
+    return this.base;
+  }
+
+  get messages(): readonly Message[] {
+    return this.held;
+  }
+
+  /** True while messages wait past a gap: the holder should fill it. */
+  get hasGap(): boolean {
+    return this.ahead.size > 0;
+  }
+
+  /**
+   * Starts the run after `seq` instead of at the beginning, for a client that keeps only the
+   * newest part of a long history. Only while nothing is held.
+   */
+  startAfter(seq: number): void {
+    if (this.held.length > 0 || seq <= this.base) return;
+    this.base = seq;
+    for (const parked of this.ahead.keys()) if (parked <= seq) this.ahead.delete(parked);
+    this.drain();
+    this.version += 1;
+  }
+
+  /** Takes in a message from an event or a history page; a seq already held is dropped. */
+  insert(message: Message): Placement {
+    const { seq } = message;
+    if (seq <= this.base) return 'too_old';
+    if (seq <= this.cursor || this.ahead.has(seq)) return 'duplicate';
+    if (seq > this.cursor + 1) {
+      this.ahead.set(seq, message);
+      return 'ahead';
+    }
+    this.held.push(message);
+    this.drain();
+    this.version += 1;
+    return 'appended';
+  }
+
+  /** Replaces the held message with `message`'s seq and id (edited, recalled); false if not held. */
+  replace(message: Message): boolean {
+    const index = message.seq - this.base - 1;
+    if (this.held[index]?.id === message.id) {
+      this.held[index] = message;
+      this.version += 1;
+      return true;
+    }
+    if (this.ahead.get(message.seq)?.id === message.id) {
+      this.ahead.set(message.seq, message);
+      return true;
+    }
+    return false;
+  }
+
+  /** The held message with this id, searched from the newest (where changes usually happen). */
+  find(messageId: string): Message | undefined {
+    for (let i = this.held.length - 1; i >= 0; i -= 1)
+      if (this.held[i]!.id === messageId) return this.held[i];
+    for (const parked of this.ahead.values()) if (parked.id === messageId) return parked;
+    return undefined;
+  }
+
+  private drain(): void {
+    for (let next = this.ahead.get(this.cursor + 1); next; next = this.ahead.get(this.cursor + 1)) {
+      this.ahead.delete(next.seq);
+      this.held.push(next);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import type { Message } from '@parley/protocol';
+import { describe, expect, it } from 'vitest';
+import { Timeline } from '../src/index.ts';
+
+const message = (seq: number, text = `m${seq}`): Message => ({
+  id: `id${seq}`,
+  conversationId: 'c1',
+  seq,
+  senderId: 'u1',
+  kind: 'text',
+  text,
+  notice: null,
+  clientMsgId: null,
+  replyTo: null,
+  mentions: [],
+  reactions: [],
+  createdAt: '2026-11-22T10:00:00.000Z',
+  editedAt: null,
+  recalledAt: null,
+  recalledBy: null,
+});
+
+describe('a timeline', () => {
+  it('holds messages in seq order, parks those past a gap, and takes them in once it closes', () => {
+    const timeline = new Timeline('c1');
+    expect(timeline.insert(message(1))).toBe('appended');
+    expect(timeline.insert(message(3))).toBe('ahead');
+    expect(timeline.insert(message(4))).toBe('ahead');
+    expect(timeline.cursor).toBe(1);
+    expect(timeline.hasGap).toBe(true);
+    expect(timeline.insert(message(2))).toBe('appended');
+    expect(timeline.cursor).toBe(4);
+    expect(timeline.hasGap).toBe(false);
+    expect(timeline.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('drops a seq it holds or has parked, keeping the first copy', () => {
+    const timeline = new Timeline('c1');
+    timeline.insert(message(1));
+    timeline.insert(message(3));
+    expect(timeline.insert(message(1, 'again'))).toBe('duplicate');
+    expect(timeline.insert(message(3, 'again'))).toBe('duplicate');
+    timeline.insert(message(2));
+    expect(timeline.messages.map((m) => m.text)).toEqual(['m1', 'm2', 'm3']);
+  });
+
+  it('replaces an edited message in place by id and ignores one it does not hold', () => {
+    const timeline = new Timeline('c1');
+    timeline.insert(message(1));
+    timeline.insert(message(2));
+    expect(timeline.replace({ ...message(2), text: 'edited' })).toBe(true);
+    expect(timeline.replace({ ...message(7), text: 'unknown' })).toBe(false);
+    expect(timeline.messages.map((m) => m.text)).toEqual(['m1', 'edited']);
+  });
+
+  it('can start after a seq, for a client that keeps only the newest part of a history', () => {
+    const timeline = new Timeline('c1');
+    timeline.insert(message(42));
+    timeline.startAfter(40);
+    expect(timeline.insert(message(12))).toBe('too_old');
+    expect(timeline.insert(message(41))).toBe('appended');
+    expect(timeline.messages.map((m) => m.seq)).toEqual([41, 42]);
+    expect(timeline.cursor).toBe(42);
+  });
+});
