@@ -206,7 +206,8 @@ describe.each(dialects)('friend requests on %s', (dialect) => {
     expect(outgoing).toHaveLength(limits.pendingFriendRequestsMax);
     await api(server(), 'DELETE', `/friend-requests/${outgoing[0].id}`, { token: alice.token });
     expect((await ask(server(), alice, over)).status).toBe(201);
-  });
+    // 120 accounts and 100 requests: give it room on a busy two-core CI machine.
+  }, 60_000);
 
   it('lets only the recipient accept, and only once', async () => {
     const [alice, bob, carol] = await people(server(), 'alice', 'bob', 'carol');
