@@ -1,14 +1,13 @@
 import type { Conversation } from '@parley/protocol';
 import type { Actor } from '../../access/session.ts';
 import { AppError } from '../../errors.ts';
-import { presentConversation } from '../../presenters/conversations.ts';
-import { presentUser } from '../../presenters/users.ts';
 import { type Services, transact } from '../../services.ts';
 import { directConversation } from '../../store/conversations.ts';
 import { membership } from '../../store/members.ts';
 import { areFriends, hasBlocked } from '../../store/relations.ts';
 import { userById } from '../../store/users.ts';
 import { ensureDirectConversation } from './ensure-direct.ts';
+import { showConversation } from './show-conversation.ts';
 
 /**
  * Opens the caller's direct conversation with a user, or returns the one they already have.
@@ -30,7 +29,7 @@ export async function openDirectConversation(
   if (!peer) throw new AppError('not_found', 'no such user');
   const existing = await directConversation(db, me, userId);
   const mine = existing && (await membership(db, existing.id, me));
-  if (existing && mine) return presentConversation(existing, mine, presentUser(peer));
+  if (existing && mine) return showConversation(services, actor, existing.id);
   const allowed =
     !(await hasBlocked(db, userId, me)) &&
     !(await hasBlocked(db, me, userId)) &&
@@ -39,5 +38,5 @@ export async function openDirectConversation(
   const row = await transact(services, (tx, emit) => ensureDirectConversation(tx, emit, me, userId), {
     retryOnConflict: true,
   });
-  return presentConversation(row, { role: 'member', muted_until: null }, presentUser(peer));
+  return showConversation(services, actor, row.id);
 }

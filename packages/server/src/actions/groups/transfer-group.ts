@@ -3,8 +3,9 @@ import { accessGroup } from '../../access/conversations.ts';
 import type { Actor } from '../../access/session.ts';
 import { AppError } from '../../errors.ts';
 import { now } from '../../ids.ts';
-import { presentConversation, presentMember } from '../../presenters/conversations.ts';
+import { presentMember } from '../../presenters/conversations.ts';
 import { type Services, transact } from '../../services.ts';
+import { showConversation } from '../conversations/show-conversation.ts';
 import { updateConversation } from '../../store/conversations.ts';
 import { lockGroup } from '../../store/groups.ts';
 import { memberIds, membership, updateMember } from '../../store/members.ts';
@@ -24,7 +25,7 @@ export async function transferGroup(
   userId: string,
 ): Promise<Conversation> {
   const me = actor.user.id;
-  return transact(services, async (tx, emit) => {
+  await transact(services, async (tx, emit) => {
     await lockGroup(tx, groupId);
     const { member: mine } = await accessGroup(tx, me, groupId, 'owner');
     if (userId === me)
@@ -49,7 +50,8 @@ export async function transferGroup(
         },
       });
     }
-    const group = await announceGroup(tx, emit, groupId, members);
-    return presentConversation(group, { role: 'admin', muted_until: mine.muted_until });
+    await announceGroup(tx, emit, groupId, members);
   });
+  // As the caller's list shows it, with unread counts and the latest message.
+  return showConversation(services, actor, groupId);
 }

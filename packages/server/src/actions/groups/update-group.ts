@@ -3,8 +3,8 @@ import { accessGroup } from '../../access/conversations.ts';
 import type { Actor } from '../../access/session.ts';
 import { AppError } from '../../errors.ts';
 import { now } from '../../ids.ts';
-import { presentConversation } from '../../presenters/conversations.ts';
 import { type Services, transact } from '../../services.ts';
+import { showConversation } from '../conversations/show-conversation.ts';
 import { updateConversation } from '../../store/conversations.ts';
 import { memberIds } from '../../store/members.ts';
 import type { ConversationRow } from '../../store/tables.ts';
@@ -24,7 +24,7 @@ export async function updateGroup(
   body: UpdateGroupBody,
 ): Promise<Conversation> {
   const me = actor.user.id;
-  return transact(services, async (tx, emit) => {
+  await transact(services, async (tx, emit) => {
     const { conversation: group, member } = await accessGroup(tx, me, id, 'member');
     if (group.kind === 'lobby') throw new AppError('forbidden', 'nobody may change the lobby');
     if (member.role === 'member') throw new AppError('forbidden', 'only the owner or an admin can do that');
@@ -38,7 +38,7 @@ export async function updateGroup(
       changes.invite_mode = body.inviteMode;
     if (body.showPresence !== undefined && (body.showPresence ? 1 : 0) !== group.show_presence)
       changes.show_presence = body.showPresence ? 1 : 0;
-    if (Object.keys(changes).length === 0) return presentConversation(group, member);
+    if (Object.keys(changes).length === 0) return;
     await updateConversation(tx, id, { ...changes, updated_at: now() });
     const { name, ...settings } = changes;
     const notices: SystemNotice[] = [];
@@ -47,9 +47,10 @@ export async function updateGroup(
     const fields = Object.keys(settings).map(fieldName).join(',');
     if (fields) notices.push({ type: 'group.updated', actorId: me, userIds: [], detail: { fields } });
     for (const notice of notices) await postNotice(tx, emit, id, notice);
-    const updated = await announceGroup(tx, emit, id, await memberIds(tx, id));
-    return presentConversation(updated, member);
+    await announceGroup(tx, emit, id, await memberIds(tx, id));
   });
+  // As the caller's list shows it, with unread counts and the latest message.
+  return showConversation(services, actor, id);
 }
 
 const wireNames: Record<string, string> = {

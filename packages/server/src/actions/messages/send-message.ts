@@ -77,6 +77,14 @@ export async function sendMessage(
         to: { users: await memberIds(tx, conversationId) },
         event: { event: 'message.created', data: presentMessage(stored, { replyTo }) },
       });
+      // My other devices clear their badge: at this commit my message is the newest one.
+      emit({
+        to: { users: [me] },
+        event: {
+          event: 'read.updated',
+          data: { conversationId, readSeq: stored.seq, unreadCount: 0, mentionCount: 0 },
+        },
+      });
       return stored;
     });
     return ackFor(row, body.clientMsgId, conversationId);
