@@ -10,3 +10,4 @@ export * from './schemas/search.ts';
 export * from './schemas/friends.ts';
 export * from './schemas/groups.ts';
 export * from './schemas/gateway.ts';
+export * from './text/markdown.ts';

@@ -148,4 +148,16 @@ describe.each(dialects)('sending messages on %s', (dialect) => {
     expect(heard.data.mentions).toEqual([bob.user.id]);
     await bobSocket.close();
   });
+
+  it('does not count an @name inside code as a mention', async () => {
+    const { alice, bob, chat } = await friendsWithChat();
+    const sent = await api(server(), 'POST', `/conversations/${chat}/messages`, {
+      token: alice.token,
+      json: { clientMsgId: randomUUID(), text: `run \`notify @${bob.username}\` later` },
+    });
+    const history = await api(server(), 'GET', `/conversations/${chat}/messages?after=${sent.body.seq - 1}`, {
+      token: alice.token,
+    });
+    expect(history.body.messages[0].mentions).toEqual([]);
+  });
 });

@@ -1,7 +1,15 @@
+import { type Token, parseMarkdown } from '@parley/protocol';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/tables.ts';
 
-const MENTION = /(?:^|[^\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_])?)/g;
+/** Usernames the text @mentions, read with the same parser clients render with (not in code). */
+function mentionedNames(tokens: Token[], into = new Set<string>()): Set<string> {
+  for (const token of tokens) {
+    if (token.kind === 'mention') into.add(token.username.toLowerCase());
+    else if ('children' in token) mentionedNames(token.children, into);
+  }
+  return into;
+}
 
 /** The members of the conversation that `@username`s in the text name (not the sender). */
 export async function mentionedMembers(
@@ -10,7 +18,7 @@ export async function mentionedMembers(
   senderId: string,
   text: string,
 ): Promise<string[]> {
-  const names = [...new Set([...text.matchAll(MENTION)].map((m) => m[1]!.toLowerCase()))].slice(0, 50);
+  const names = [...mentionedNames(parseMarkdown(text))].slice(0, 50);
   if (names.length === 0) return [];
   const rows = await db
     .selectFrom('users')

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown, plainText } from '../src/index.ts';
+
+describe('light markdown', () => {
+  it('leaves plain text, Chinese and emoji alone', () => {
+    expect(parseMarkdown('大家好 👋 see you at 3')).toEqual([
+      { kind: 'text', text: '大家好 👋 see you at 3' },
+    ]);
+  });
+
+  it('marks bold, italic and inline code', () => {
+    expect(parseMarkdown('**big** and *small* and _also_ and `x = 1`')).toEqual([
+      { kind: 'bold', children: [{ kind: 'text', text: 'big' }] },
+      { kind: 'text', text: ' and ' },
+      { kind: 'italic', children: [{ kind: 'text', text: 'small' }] },
+      { kind: 'text', text: ' and ' },
+      { kind: 'italic', children: [{ kind: 'text', text: 'also' }] },
+      { kind: 'text', text: ' and ' },
+      { kind: 'code', text: 'x = 1' },
+    ]);
+  });
+
+  it('keeps code verbatim, marks and all', () => {
+    expect(parseMarkdown('```\n**not bold** <b>\n```')).toEqual([
+      { kind: 'codeBlock', text: '**not bold** <b>\n' },
+    ]);
+  });
+
+  it('does not read marks inside words', () => {
+    expect(parseMarkdown('snake_case_name and 2*3*4')).toEqual([
+      { kind: 'text', text: 'snake_case_name and 2*3*4' },
+    ]);
+    expect(parseMarkdown('mail me at bob@example.com')).toEqual([
+      { kind: 'text', text: 'mail me at bob@example.com' },
+    ]);
+  });
+
+  it('makes links of http(s) only; javascript: stays text', () => {
+    expect(parseMarkdown('[docs](https://example.org/a?b=1)')).toEqual([
+      { kind: 'link', href: 'https://example.org/a?b=1', children: [{ kind: 'text', text: 'docs' }] },
+    ]);
+    expect(parseMarkdown('[click](javascript:alert(1))')).toEqual([
+      { kind: 'text', text: '[click](javascript:alert(1))' },
+    ]);
+    expect(parseMarkdown('see https://parley.chat/x.')).toEqual([
+      { kind: 'text', text: 'see ' },
+      {
+        kind: 'link',
+        href: 'https://parley.chat/x',
+        children: [{ kind: 'text', text: 'https://parley.chat/x' }],
+      },
+      { kind: 'text', text: '.' },
+    ]);
+  });
+
+  it('finds @mentions and honours escapes', () => {
+    expect(parseMarkdown('hi @alice_w, \\*not italic\\*')).toEqual([
+      { kind: 'text', text: 'hi ' },
+      { kind: 'mention', username: 'alice_w' },
+      { kind: 'text', text: ', *not italic*' },
+    ]);
+  });
+
+  it('gives previews the text without marks', () => {
+    expect(plainText(parseMarkdown('**Lunch** at _noon_ with @bob'))).toBe('Lunch at noon with @bob');
+  });
+
+  it('treats an unclosed mark as text', () => {
+    expect(parseMarkdown('**half')).toEqual([{ kind: 'text', text: '**half' }]);
+  });
+});
