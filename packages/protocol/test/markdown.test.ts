@@ -61,6 +61,13 @@ describe('light markdown', () => {
     ]);
   });
 
+  it('finds a mention right after Chinese text, as people type it', () => {
+    expect(parseMarkdown('你好@bob')).toEqual([
+      { kind: 'text', text: '你好' },
+      { kind: 'mention', username: 'bob' },
+    ]);
+  });
+
   it('gives previews the text without marks', () => {
     expect(plainText(parseMarkdown('**Lunch** at _noon_ with @bob'))).toBe('Lunch at noon with @bob');
   });

@@ -108,6 +108,8 @@ export const ServerInfo = z.object({
   dmPolicy: z.enum(['friends', 'anyone']),
   /** PARLEY_MAX_GROUP_SIZE: most members a group may have. */
   maxGroupSize: z.number().int(),
+  /** PARLEY_RECALL_WINDOW_SECONDS: how long a sender may recall their own message. */
+  recallWindowSeconds: z.number().int(),
   limits: z.record(z.string(), z.number()),
 });
 export type ServerInfo = z.infer<typeof ServerInfo>;

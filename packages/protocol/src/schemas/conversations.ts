@@ -84,10 +84,24 @@ export const Message = z.object({
   /** A recalled message is a tombstone: its text is gone from the server. */
   recalledAt: Timestamp.nullable(),
   recalledBy: Id.nullable(),
+  /**
+   * The conversation's `lastRev` at this message's latest change (edit, recall, reaction);
+   * 0 while it has never changed. Of two copies of one message, the higher rev is the newer.
+   */
+  rev: z.number().int(),
 });
 export type Message = z.infer<typeof Message>;
 
-export const MessagePage = z.object({ messages: z.array(Message), hasMore: z.boolean() });
+export const MessagePage = z.object({
+  messages: z.array(Message),
+  hasMore: z.boolean(),
+  /**
+   * The conversation's lastRev read before the page: a client that held nothing of the
+   * conversation before asking may take it as its rev cursor (every change up to it is in
+   * the page's messages; later ones come as events or from `changes`).
+   */
+  lastRev: z.number().int(),
+});
 export type MessagePage = z.infer<typeof MessagePage>;
 
 /**
@@ -107,6 +121,11 @@ export const Conversation = z.object({
   ownerId: Id.nullable(),
   memberCount: z.number().int(),
   lastSeq: z.number().int(),
+  /**
+   * Bumped by every change to a message already stored (edit, recall, reaction added or
+   * taken): the cursor `sync` and `GET /conversations/{id}/changes` compare against.
+   */
+  lastRev: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   /** For direct conversations: the other person. */

@@ -29,15 +29,27 @@ export const SendMessageFrame = SendMessageBody.extend({
 });
 
 /**
- * Sent after every (re)connect: the seq up to which the client holds each conversation with no
- * gap. The answer lists the conversations that moved past their cursor (or that the client
- * does not know), and those it is no longer in; the client then pages `after` its cursor.
+ * Where a client stands in one conversation: the seq it holds with no gap, alone (as before
+ * revisions), or with the rev up to which it holds every change to those messages.
+ */
+export const SyncCursor = z.union([
+  z.number().int().min(0),
+  z.strictObject({ seq: z.number().int().min(0), rev: z.number().int().min(0) }),
+]);
+export type SyncCursor = z.infer<typeof SyncCursor>;
+
+/**
+ * Sent after every (re)connect: per conversation, the seq up to which the client holds it with
+ * no gap, and optionally the rev up to which it holds every edit, recall and reaction. The
+ * answer lists the conversations that moved past their cursor (lastSeq past seq, or lastRev
+ * past rev) or that the client does not know, and those it is no longer in; the client then
+ * pages history `after` its seq and `changes` since its rev.
  */
 export const SyncFrame = z.strictObject({
   id: RequestId,
   type: z.literal('sync'),
   cursors: z
-    .record(Id, z.number().int().min(0))
+    .record(Id, SyncCursor)
     .refine((c) => Object.keys(c).length <= 5000, 'too many cursors'),
 });
 

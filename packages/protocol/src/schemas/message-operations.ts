@@ -56,8 +56,24 @@ export const ReactionChanged = z.object({
   conversationId: Id,
   messageId: Id,
   reactions: z.array(ReactionSummary),
+  /** The message's rev after the change (unchanged when a repeated PUT or DELETE changed nothing). */
+  rev: z.number().int(),
 });
 export type ReactionChanged = z.infer<typeof ReactionChanged>;
+
+/**
+ * The messages of a conversation changed after `sinceRev` (edited, recalled, reactions), each
+ * once and as it is now, by rev ascending. Page on with `sinceRev` = the last message's rev
+ * while `hasMore`; then the client holds every change up to `lastRev`. New messages are not
+ * in it unless they changed too: they come from history by seq.
+ */
+export const MessageChanges = z.object({
+  messages: z.array(Message),
+  /** The conversation's lastRev read before the page. */
+  lastRev: z.number().int(),
+  hasMore: z.boolean(),
+});
+export type MessageChanges = z.infer<typeof MessageChanges>;
 
 export const Typing = z.object({ conversationId: Id, userId: Id });
 

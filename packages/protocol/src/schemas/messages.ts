@@ -17,7 +17,10 @@ export const ClientMsgId = z.uuid();
 export const MessageText = z
   .string()
   .max(limits.wsFrameMaxBytes)
-  .refine((s) => s.trim().length > 0, 'must not be blank');
+  // Line breaks and tabs are text; other control characters and lone surrogates are not
+  // (PostgreSQL cannot store NUL, and both databases would mangle a lone surrogate).
+  .regex(/^(?:[\n\r\t]|[^\p{Cc}\p{Cs}])*$/u, 'no control characters')
+  .refine((s) => s.replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '').length > 0, 'must not be blank');
 
 export const SendMessageBody = z.strictObject({
   clientMsgId: ClientMsgId,

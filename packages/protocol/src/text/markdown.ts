@@ -64,7 +64,13 @@ export function parseMarkdown(input: string): Token[] {
     const ch = input[i]!;
     // A mark starts only at the beginning or after a non-word character ("a*b*c" stays text,
     // "snake_case_name" stays text, "x@y.com" is no mention).
-    const boundary = i === 0 || !/[\p{L}\p{N}_]/u.test(input[i - 1]!) || ch === '`' || ch === '\\';
+    // "你好@bob" mentions bob: before '@' only what could be part of an e-mail address counts.
+    const before = i === 0 ? '' : input[i - 1]!;
+    const boundary =
+      i === 0 ||
+      ch === '`' ||
+      ch === '\\' ||
+      (ch === '@' ? !/[A-Za-z0-9_.+-]/.test(before) : !/[\p{L}\p{N}_]/u.test(before));
     if (SPECIAL.test(ch) && boundary) {
       const rest = input.slice(i);
       const rule = rules.find((r) => r.pattern.test(rest));

@@ -80,3 +80,17 @@ export function newConversationRow(
     ...fields,
   };
 }
+
+/**
+ * Takes the conversation row's write lock for the rest of the transaction (PostgreSQL; SQLite
+ * transactions are serial already). Membership changes take the same lock (lockGroup), so a
+ * send and a kick, mute or block of the sender take turns: a check made after this holds
+ * until the commit.
+ */
+export async function lockConversation(db: Kysely<Database>, id: string): Promise<void> {
+  await db
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb.ref('last_seq') }))
+    .where('id', '=', id)
+    .execute();
+}

@@ -22,10 +22,12 @@ export function conversationsWithReadState(db: Db, userId: string, onlyId?: stri
       'members.last_read_seq as my_read_seq',
       'members.pinned_at as my_pinned_at',
       'members.notifications_muted as my_notifications_muted',
-      // Not mine and not a system notice (their sender_id is null, which `<>` never matches).
+      // Not mine, not a system notice (their sender_id is null, which `<>` never matches), and
+      // not recalled (a tombstone is nothing to read).
       sql<number | string>`(select count(*) from (select 1 from messages
         where messages.conversation_id = members.conversation_id
         and messages.seq > members.last_read_seq and messages.sender_id <> ${userId}
+        and messages.recalled_at is null
         limit ${sql.lit(unreadCountMax)}) as unread)`.as('unread_count'),
       eb
         .selectFrom('mentions')

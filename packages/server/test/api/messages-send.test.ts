@@ -149,6 +149,29 @@ describe.each(dialects)('sending messages on %s', (dialect) => {
     await bobSocket.close();
   });
 
+  it('refuses control characters and invisible-only text, and never answers 500', async () => {
+    const { alice, chat } = await friendsWithChat();
+    for (const text of ['a\u0000b', '\u200B\u200B', 'bell\u0007']) {
+      const res = await api(server(), 'POST', `/conversations/${chat}/messages`, {
+        token: alice.token,
+        json: { clientMsgId: randomUUID(), text },
+      });
+      expectError(res, 400, 'invalid_request', 'text');
+    }
+  });
+
+  it('mentions someone named right after Chinese text', async () => {
+    const { alice, bob, chat } = await friendsWithChat();
+    const sent = await api(server(), 'POST', `/conversations/${chat}/messages`, {
+      token: alice.token,
+      json: { clientMsgId: randomUUID(), text: `你好@${bob.username}` },
+    });
+    const page = await api(server(), 'GET', `/conversations/${chat}/messages?after=${sent.body.seq - 1}`, {
+      token: alice.token,
+    });
+    expect(page.body.messages[0].mentions).toEqual([bob.user.id]);
+  });
+
   it('does not count an @name inside code as a mention', async () => {
     const { alice, bob, chat } = await friendsWithChat();
     const sent = await api(server(), 'POST', `/conversations/${chat}/messages`, {
@@ -159,5 +182,28 @@ describe.each(dialects)('sending messages on %s', (dialect) => {
       token: alice.token,
     });
     expect(history.body.messages[0].mentions).toEqual([]);
+  });
+});
+
+describe.each(dialects)('the socket’s send budget on %s', (dialect) => {
+  const server = useServer(dialect, { requestsPerMinute: 10 });
+
+  it('refuses frames past the per-session budget with rate_limited, as REST does', async () => {
+    const [alice, bob] = await people(server(), 'alice', 'bob');
+    const [accepted] = await befriend(server(), alice, bob);
+    const socket = await openSocket(server(), alice.token);
+    const replies = [];
+    for (let i = 0; i < 12; i++) {
+      replies.push(
+        await socket.request('message.send', {
+          conversationId: accepted.conversationId,
+          clientMsgId: randomUUID(),
+          text: `n${i}`,
+        }),
+      );
+    }
+    expect(replies.some((r) => r.error?.code === 'rate_limited')).toBe(true);
+    expect((await socket.request('ping')).ok).toBeDefined();
+    await socket.close();
   });
 });

@@ -8,7 +8,9 @@ import { type Services, transact } from '../../services.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
 import { memberIds, updateMember } from '../../store/members.ts';
 import { appendMessage, messageByClientId, messageById } from '../../store/messages.ts';
-import type { MessageRow } from '../../store/tables.ts';
+import type { Kysely } from 'kysely';
+import type { Database, MessageRow } from '../../store/tables.ts';
+import { lockConversation } from '../../store/conversations.ts';
 import { checkCanSend } from './check-can-send.ts';
 import { mentionedMembers } from './mentions.ts';
 
@@ -33,21 +35,15 @@ export async function sendMessage(
       field: 'text',
     });
   }
-  const access = await accessConversation(db, me, conversationId);
-  await checkCanSend(services, db, me, access);
-  if (body.replyToId !== undefined) {
-    const target = await messageById(db, body.replyToId);
-    if (!target || target.conversation_id !== conversationId) {
-      throw new AppError('not_found', 'the message replied to is not in this conversation', {
-        field: 'replyToId',
-      });
-    }
-    if (target.recalled_at)
-      throw new AppError('recalled', 'that message was recalled', { field: 'replyToId' });
-  }
-  const mentions = await mentionedMembers(db, conversationId, me, body.text);
   try {
     const row = await transact(services, async (tx, emit) => {
+      // The checks run under the conversation's lock, so a kick, mute or block that commits
+      // first is seen here, and one that comes later waits for this send.
+      await lockConversation(tx, conversationId);
+      const access = await accessConversation(tx, me, conversationId);
+      await checkCanSend(services, tx, me, access);
+      if (body.replyToId !== undefined) await checkReplyTarget(tx, conversationId, body.replyToId);
+      const mentions = await mentionedMembers(tx, conversationId, me, body.text);
       const stored = await appendMessage(tx, {
         id: newId(),
         conversation_id: conversationId,
@@ -110,4 +106,18 @@ function ackFor(row: MessageRow, clientMsgId: string, conversationId: string): M
     clientMsgId,
     createdAt: row.created_at,
   };
+}
+
+async function checkReplyTarget(
+  tx: Kysely<Database>,
+  conversationId: string,
+  replyToId: string,
+): Promise<void> {
+  const target = await messageById(tx, replyToId);
+  if (!target || target.conversation_id !== conversationId) {
+    throw new AppError('not_found', 'the message replied to is not in this conversation', {
+      field: 'replyToId',
+    });
+  }
+  if (target.recalled_at) throw new AppError('recalled', 'that message was recalled', { field: 'replyToId' });
 }

@@ -20,6 +20,7 @@ export const serverInfoRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       lobbyId: services.config.lobby ? LOBBY_ID : null,
       dmPolicy: services.config.dmPolicy,
       maxGroupSize: services.config.maxGroupSize,
+      recallWindowSeconds: services.config.recallWindowSeconds,
       limits: Object.fromEntries(Object.entries(limits)),
     }),
   );
