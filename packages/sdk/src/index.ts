@@ -4,7 +4,7 @@
  * (http.ts) and opens Connections (connection.ts); every failure is a ParleyError (errors.ts).
  */
 export type { CreateGroupParams, SearchGroupsParams } from './api/groups.ts';
-export type { HistoryPage } from './api/messages.ts';
+export type { ChangesPage, HistoryPage } from './api/messages.ts';
 export * from './backoff.ts';
 export * from './client.ts';
 export * from './connection.ts';

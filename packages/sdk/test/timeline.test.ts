@@ -18,6 +18,7 @@ const message = (seq: number, text = `m${seq}`): Message => ({
   editedAt: null,
   recalledAt: null,
   recalledBy: null,
+  rev: 0,
 });
 
 describe('a timeline', () => {
@@ -44,11 +45,32 @@ describe('a timeline', () => {
     expect(timeline.messages.map((m) => m.text)).toEqual(['m1', 'm2', 'm3']);
   });
 
+  it('keeps the newest copy of a message by rev, from events and history pages alike', () => {
+    const timeline = new Timeline('c1');
+    timeline.insert(message(1));
+    timeline.insert(message(3));
+    expect(timeline.replace({ ...message(1), text: 'v2', rev: 2 })).toBe(true);
+    expect(timeline.replace({ ...message(1), text: 'v1', rev: 1 })).toBe(false);
+    expect(timeline.insert({ ...message(1), text: 'v3', rev: 3 })).toBe('duplicate');
+    expect(timeline.insert({ ...message(3), text: 'parked, newer', rev: 4 })).toBe('duplicate');
+    timeline.insert(message(2));
+    expect(timeline.messages.map((m) => m.text)).toEqual(['v3', 'm2', 'parked, newer']);
+  });
+
+  it('moves its rev with each next change, tells a skip as a gap, and never goes back', () => {
+    const timeline = new Timeline('c1');
+    expect([timeline.noteRev(1), timeline.noteRev(1), timeline.noteRev(3)]).toEqual(['next', 'old', 'gap']);
+    expect(timeline.rev).toBe(1);
+    timeline.advanceRev(5);
+    timeline.advanceRev(4);
+    expect([timeline.rev, timeline.noteRev(6)]).toEqual([5, 'next']);
+  });
+
   it('replaces an edited message in place by id and ignores one it does not hold', () => {
     const timeline = new Timeline('c1');
     timeline.insert(message(1));
     timeline.insert(message(2));
-    expect(timeline.replace({ ...message(2), text: 'edited' })).toBe(true);
+    expect(timeline.replace({ ...message(2), text: 'edited', rev: 1 })).toBe(true);
     expect(timeline.replace({ ...message(7), text: 'unknown' })).toBe(false);
     expect(timeline.messages.map((m) => m.text)).toEqual(['m1', 'edited']);
   });

@@ -48,9 +48,7 @@ export type SyncCursor = z.infer<typeof SyncCursor>;
 export const SyncFrame = z.strictObject({
   id: RequestId,
   type: z.literal('sync'),
-  cursors: z
-    .record(Id, SyncCursor)
-    .refine((c) => Object.keys(c).length <= 5000, 'too many cursors'),
+  cursors: z.record(Id, SyncCursor).refine((c) => Object.keys(c).length <= 5000, 'too many cursors'),
 });
 
 export const SyncResult = z.object({

@@ -1,7 +1,9 @@
 import {
   type Message,
   type MessageAck,
+  type MessageChanges,
   type MessagePage,
+  type ReactionChanged,
   type SendMessageBody,
   limits,
 } from '@parley/protocol';
@@ -15,10 +17,19 @@ export interface HistoryPage {
   limit?: number;
 }
 
+/** Which page of changes: those after `sinceRev` (default 0: every message ever changed). */
+export interface ChangesPage {
+  sinceRev?: number;
+  /** At most limits.historyPageMax, which is also the server's default. */
+  limit?: number;
+}
+
 /**
  * Messages over REST: sending (for bots and scripts; live clients send on the socket through
  * the outbox, see state/outbox.ts) and paging history by seq. The delivery contract is in
  * DESIGN.md; a retried `clientMsgId` is answered with the first send's ack and stores nothing.
+ * Edits, recalls and reactions reach members as `message.updated` / `reaction.changed`; one
+ * who missed them pages `changes` from the rev it holds.
  */
 export class MessagesApi {
   constructor(private readonly call: Call) {}
@@ -43,5 +54,33 @@ export class MessagesApi {
       if (!page.hasMore || !last) return messages;
       after = last.seq;
     }
+  }
+
+  /** Rewrites my text message; members hear `message.updated`. */
+  edit(messageId: string, text: string): Promise<Message> {
+    return this.call('PATCH', `/messages/${seg(messageId)}`, { text });
+  }
+
+  /** Recalls a message for everyone: a tombstone stays in its place. */
+  recall(messageId: string): Promise<Message> {
+    return this.call('POST', `/messages/${seg(messageId)}/recall`);
+  }
+
+  /** Puts my emoji on a message (idempotent); members hear `reaction.changed`. */
+  react(messageId: string, emoji: string): Promise<ReactionChanged> {
+    return this.call('PUT', `/messages/${seg(messageId)}/reactions/${seg(emoji)}`);
+  }
+
+  /** Takes my emoji off a message (idempotent). */
+  unreact(messageId: string, emoji: string): Promise<ReactionChanged> {
+    return this.call('DELETE', `/messages/${seg(messageId)}/reactions/${seg(emoji)}`);
+  }
+
+  /**
+   * Messages changed (edited, recalled, reacted to) after `sinceRev`, each once as it is now,
+   * by rev; page on from the last one's rev while `hasMore`.
+   */
+  changes(conversationId: string, page: ChangesPage = {}): Promise<MessageChanges> {
+    return this.call('GET', `/conversations/${seg(conversationId)}/changes${queryString({ ...page })}`);
   }
 }

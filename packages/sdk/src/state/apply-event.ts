@@ -13,6 +13,8 @@ export interface ApplyTarget {
   /** The timeline if held, without making one. */
   held(conversationId: string): Timeline | undefined;
   fill(timeline: Timeline): void;
+  /** Changes to held messages were missed: page them from `changes` (see Reviser). */
+  revise(timeline: Timeline): void;
   forget(conversationId: string): void;
   changed(conversationId: string): void;
 }
@@ -21,6 +23,7 @@ interface Reactions {
   conversationId: string;
   messageId: string;
   reactions: Message['reactions'];
+  rev: number;
 }
 
 /**
@@ -28,6 +31,8 @@ interface Reactions {
  * action, capture its events, apply them here and compare with fresh state). `me` is the
  * user this client is signed in as. Returns true when something changed; events it does not
  * know, and messages of conversations it does not hold (updates), leave everything as it was.
+ * An update older (by rev) than the copy held changes nothing; a rev that skips past the
+ * timeline's rev means changes were missed, and they are paged like a seq gap is.
  */
 export function applyEvent({ event, data }: StoreEvent, me: string | undefined, to: ApplyTarget): boolean {
   switch (event) {
@@ -42,18 +47,17 @@ export function applyEvent({ event, data }: StoreEvent, me: string | undefined, 
     }
     case 'message.updated': {
       const message = data as Message;
-      const changed = to.held(message.conversationId)?.replace(message) ?? false;
-      if (changed) to.changed(message.conversationId);
-      return changed;
+      const timeline = to.held(message.conversationId);
+      if (!timeline) return false;
+      return revised(timeline, timeline.replace(message), message.rev, to);
     }
     case 'reaction.changed': {
-      const { conversationId, messageId, reactions } = data as Reactions;
+      const { conversationId, messageId, reactions, rev } = data as Reactions;
       const timeline = to.held(conversationId);
-      const message = timeline?.find(messageId);
-      if (!timeline || !message) return false;
-      timeline.replace({ ...message, reactions });
-      to.changed(conversationId);
-      return true;
+      if (!timeline) return false;
+      const message = timeline.find(messageId);
+      const changed = message !== undefined && timeline.replace({ ...message, reactions, rev });
+      return revised(timeline, changed, rev, to);
     }
     case 'member.removed': {
       const { conversationId, userId } = data as { conversationId: string; userId: string };
@@ -64,4 +68,11 @@ export function applyEvent({ event, data }: StoreEvent, me: string | undefined, 
     default:
       return false;
   }
+}
+
+/** After a change to a held message: tell the holder, and page what its rev says was missed. */
+function revised(timeline: Timeline, changed: boolean, rev: number, to: ApplyTarget): boolean {
+  if (changed) to.changed(timeline.conversationId);
+  if (timeline.noteRev(rev) === 'gap') to.revise(timeline);
+  return changed;
 }

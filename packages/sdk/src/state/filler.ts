@@ -19,7 +19,8 @@ export interface FillerDeps {
  * until the server has nothing more. Single-flight per conversation: a fill asked for while
  * one runs makes the running one go round once more, so an event that skipped ahead during a
  * fill is never left waiting. Events arriving meanwhile go into the timeline as they come;
- * the pages merge with them, repeats dropped by seq.
+ * the pages merge with them, repeats dropped by seq (a newer copy, by rev, takes the place
+ * of the one held).
  */
 export class Filler {
   private readonly running = new Map<string, Promise<void>>();
@@ -86,7 +87,9 @@ export class Filler {
     const id = timeline.conversationId;
     const { messages, pageSize, initialHistory } = this.deps;
     if (initialHistory !== 'all' && !this.begun.has(id) && timeline.cursor === 0) {
+      const empty = timeline.isEmpty;
       const newest = await messages.page(id, { limit: initialHistory });
+      if (empty) timeline.advanceRev(newest.lastRev);
       const first = newest.messages[0];
       if (first) timeline.startAfter(first.seq - 1);
       for (const message of newest.messages) timeline.insert(message);
@@ -94,7 +97,11 @@ export class Filler {
     }
     this.begun.add(id);
     for (;;) {
+      const empty = timeline.isEmpty;
       const page = await messages.page(id, { after: timeline.cursor, limit: pageSize });
+      // Asked for while nothing was held, the page holds every change up to its lastRev; held
+      // messages are not in `after` pages, so otherwise only `changes` may move the rev.
+      if (empty) timeline.advanceRev(page.lastRev);
       for (const message of page.messages) timeline.insert(message);
       if (page.messages.length > 0) this.deps.changed(timeline);
       if (!page.hasMore || page.messages.length === 0) return;

@@ -3,4 +3,4 @@ export * from './outbox.ts';
 export type * from './outbox-item.ts';
 export * from './store.ts';
 export type * from './store-types.ts';
-export { type Placement, Timeline } from './timeline.ts';
+export { type Placement, type RevStep, Timeline } from './timeline.ts';

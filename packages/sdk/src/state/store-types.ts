@@ -21,6 +21,8 @@ export interface ConversationView {
   conversationId: string;
   /** Highest seq held with no gap: what `sync` reports. */
   cursor: number;
+  /** Rev up to which every edit, recall and reaction to those messages is applied: also sent on `sync`. */
+  rev: number;
   messages: readonly Message[];
   /** Sent by this client and not yet in `messages`: queued, sending, acked (seq known) or failed. */
   pending: readonly OutboxItem[];

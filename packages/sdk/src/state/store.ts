@@ -4,6 +4,7 @@ import { applyEvent, type StoreEvent } from './apply-event.ts';
 import { Filler } from './filler.ts';
 import type { OutboxItem } from './outbox-item.ts';
 import { Outbox } from './outbox.ts';
+import { Reviser } from './reviser.ts';
 import type { ConversationStoreOptions, ConversationView, StoreListener } from './store-types.ts';
 import { Timeline } from './timeline.ts';
 import { listenTo, sendOn } from './wiring.ts';
@@ -22,6 +23,7 @@ export class ConversationStore {
   private readonly listeners = new Set<StoreListener>();
   private readonly offs: (() => void)[];
   private readonly filler: Filler;
+  private readonly reviser: Reviser;
   private readonly outbox: Outbox;
   private outboxVersion = 0;
   private disposed = false;
@@ -32,6 +34,13 @@ export class ConversationStore {
       messages: options.http.messages,
       pageSize: options.pageSize ?? limits.historyPageMax,
       initialHistory: options.initialHistory ?? 'all',
+      changed: (timeline) => this.changed(timeline.conversationId),
+      mayRetry: () => !this.disposed && connection.state !== 'closed',
+      retryMs: options.retryMs ?? 1000,
+    });
+    this.reviser = new Reviser({
+      messages: options.http.messages,
+      pageSize: options.pageSize ?? limits.historyPageMax,
       changed: (timeline) => this.changed(timeline.conversationId),
       mayRetry: () => !this.disposed && connection.state !== 'closed',
       retryMs: options.retryMs ?? 1000,
@@ -60,14 +69,20 @@ export class ConversationStore {
       timeline: (id) => this.timeline(id),
       held: (id) => this.timelines.get(id),
       fill: (timeline) => void this.filler.fill(timeline),
+      revise: (timeline) => void this.reviser.catchUp(timeline),
       forget: (id) => this.forget(id),
       changed: (id) => this.changed(id),
     });
   }
 
-  /** Asks the server what moved past the cursors held, fills those, forgets the ones left. */
+  /**
+   * Asks the server what moved past the cursors held (seq and rev), fills those with new
+   * messages, catches up on changes to the messages held, and forgets the ones left.
+   */
   async resync(): Promise<void> {
-    const cursors = Object.fromEntries([...this.timelines].map(([id, t]) => [id, t.cursor]));
+    const cursors = Object.fromEntries(
+      [...this.timelines].map(([id, t]) => [id, { seq: t.cursor, rev: t.rev }]),
+    );
     let result;
     try {
       result = await this.options.connection.request('sync', { cursors });
@@ -75,7 +90,14 @@ export class ConversationStore {
       return; // the socket dropped again: the next hello syncs
     }
     for (const id of result.removed) this.forget(id);
-    await Promise.all(result.conversations.map((c) => this.filler.fill(this.timeline(c.id))));
+    await Promise.all(
+      result.conversations.map((c) => {
+        const timeline = this.timeline(c.id);
+        // One met just now holds nothing yet: its first history page sets its rev (Filler).
+        const stale = !timeline.isEmpty && c.lastRev > timeline.rev;
+        return Promise.all([this.filler.fill(timeline), stale && this.reviser.catchUp(timeline)]);
+      }),
+    );
   }
 
   /** Starts holding a conversation (its history is filled) and resolves once caught up. */
@@ -104,6 +126,11 @@ export class ConversationStore {
     return this.timelines.get(conversationId)?.cursor ?? 0;
   }
 
+  /** The rev up to which every change to the conversation's held messages is applied. */
+  rev(conversationId: string): number {
+    return this.timelines.get(conversationId)?.rev ?? 0;
+  }
+
   /** The conversation as a UI shows it; see ConversationView. */
   view(conversationId: string): ConversationView {
     const timeline = this.timelines.get(conversationId);
@@ -113,6 +140,7 @@ export class ConversationStore {
     const view: ConversationView = {
       conversationId,
       cursor: timeline?.cursor ?? 0,
+      rev: timeline?.rev ?? 0,
       messages: [...(timeline?.messages ?? [])],
       pending: this.outbox.of(conversationId).map((item) => ({ ...item })),
     };
@@ -125,14 +153,14 @@ export class ConversationStore {
     return this.view(conversationId).messages;
   }
 
-  /** True while a fill runs or waits to retry, or a send is not yet acknowledged. */
+  /** True while a fill or catch-up runs or waits to retry, or a send is not yet acknowledged. */
   get busy(): boolean {
-    return this.filler.busy || this.outbox.unacked > 0;
+    return this.filler.busy || this.reviser.busy || this.outbox.unacked > 0;
   }
 
-  /** Resolves once every fill running now has finished. */
-  idle(): Promise<void> {
-    return this.filler.idle();
+  /** Resolves once every fill and catch-up running now has finished. */
+  async idle(): Promise<void> {
+    await Promise.all([this.filler.idle(), this.reviser.idle()]);
   }
 
   /** Calls `listener` with a conversation's id whenever its view changes. */
@@ -146,6 +174,7 @@ export class ConversationStore {
     this.disposed = true;
     for (const off of this.offs.splice(0)) off();
     this.filler.dispose();
+    this.reviser.dispose();
     this.outbox.dispose();
   }
 
@@ -159,6 +188,7 @@ export class ConversationStore {
     this.timelines.delete(conversationId);
     this.views.delete(conversationId);
     this.filler.forget(conversationId);
+    this.reviser.forget(conversationId);
     this.emit(conversationId);
   }
 

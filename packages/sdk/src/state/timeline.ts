@@ -3,17 +3,25 @@ import type { Message } from '@parley/protocol';
 /** What taking in one message did to a Timeline. */
 export type Placement = 'appended' | 'duplicate' | 'ahead' | 'too_old';
 
+/** What a change's rev says of the changes the timeline holds (see `noteRev`). */
+export type RevStep = 'old' | 'next' | 'gap';
+
 /**
  * One conversation's messages as the client holds them (delivery contract point 5,
  * DESIGN.md): a run of consecutive seqs `base+1 … cursor` with no gap and no repeat, plus the
  * messages that arrived past a gap, parked until the gap is filled. The cursor is what the
  * client tells the server on `sync`: everything up to it is here, exactly once.
+ *
+ * Changes to messages already held (edits, recalls, reactions) have their own cursor, `rev`:
+ * every change up to it is applied to what is held. Each copy of a message carries the rev
+ * of its latest change, and a copy never replaces a newer one, whatever order they come in.
  */
 export class Timeline {
   private held: Message[] = [];
   private readonly ahead = new Map<number, Message>();
   /** Bumped on every change, so views can be cached until the next one. */
   version = 0;
+  private revCursor = 0;
 
   constructor(
     readonly conversationId: string,
@@ -34,6 +42,35 @@ export class Timeline {
     return this.held;
   }
 
+  /** The conversation's rev up to which every change to held messages is applied; sent on `sync`. */
+  get rev(): number {
+    return this.revCursor;
+  }
+
+  /** Nothing held, not even past a gap: any copy of the history read now is complete. */
+  get isEmpty(): boolean {
+    return this.held.length === 0 && this.ahead.size === 0;
+  }
+
+  /**
+   * Moves the rev cursor up to `rev` (never back): a `changes` page read, or a history page
+   * asked for while the timeline was empty, holds every change up to the lastRev it names.
+   */
+  advanceRev(rev: number): void {
+    if (rev > this.revCursor) this.revCursor = rev;
+  }
+
+  /**
+   * Takes note of a live change's rev: the next one moves the cursor; one past it means
+   * changes were missed (or come out of order) and should be paged from `changes`.
+   */
+  noteRev(rev: number): RevStep {
+    if (rev <= this.revCursor) return 'old';
+    if (rev > this.revCursor + 1) return 'gap';
+    this.revCursor = rev;
+    return 'next';
+  }
+
   /** True while messages wait past a gap: the holder should fill it. */
   get hasGap(): boolean {
     return this.ahead.size > 0;
@@ -51,11 +88,17 @@ export class Timeline {
     this.version += 1;
   }
 
-  /** Takes in a message from an event or a history page; a seq already held is dropped. */
+  /**
+   * Takes in a message from an event or a history page; a seq already held is dropped, unless
+   * this copy is newer (a higher rev) than the one held, which it then replaces.
+   */
   insert(message: Message): Placement {
     const { seq } = message;
     if (seq <= this.base) return 'too_old';
-    if (seq <= this.cursor || this.ahead.has(seq)) return 'duplicate';
+    if (seq <= this.cursor || this.ahead.has(seq)) {
+      this.replace(message);
+      return 'duplicate';
+    }
     if (seq > this.cursor + 1) {
       this.ahead.set(seq, message);
       return 'ahead';
@@ -66,15 +109,22 @@ export class Timeline {
     return 'appended';
   }
 
-  /** Replaces the held message with `message`'s seq and id (edited, recalled); false if not held. */
+  /**
+   * Replaces the held message with `message`'s seq and id (edited, recalled, reacted to) when
+   * `message` is newer (a higher rev); false if not held or not newer. Never adds a message.
+   */
   replace(message: Message): boolean {
     const index = message.seq - this.base - 1;
-    if (this.held[index]?.id === message.id) {
+    const current = this.held[index];
+    if (current?.id === message.id) {
+      if (message.rev <= current.rev) return false;
       this.held[index] = message;
       this.version += 1;
       return true;
     }
-    if (this.ahead.get(message.seq)?.id === message.id) {
+    const parked = this.ahead.get(message.seq);
+    if (parked?.id === message.id) {
+      if (message.rev <= parked.rev) return false;
       this.ahead.set(message.seq, message);
       return true;
     }

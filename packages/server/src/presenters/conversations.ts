@@ -27,6 +27,7 @@ export function presentSharedConversation(row: ConversationRow): SharedConversat
     ownerId: row.owner_id,
     memberCount: row.member_count,
     lastSeq: row.last_seq,
+    lastRev: row.last_rev,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -116,5 +117,6 @@ export function presentMessage(row: MessageRow, extras: MessageExtras = {}): Mes
     editedAt: row.edited_at,
     recalledAt: row.recalled_at,
     recalledBy: row.recalled_by,
+    rev: row.rev,
   };
 }

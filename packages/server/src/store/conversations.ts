@@ -75,6 +75,7 @@ export function newConversationRow(
     owner_id: null,
     member_count: 0,
     last_seq: 0,
+    last_rev: 0,
     updated_at: fields.created_at,
     dissolved_at: null,
     ...fields,

@@ -19,6 +19,30 @@ export function lockMessage(db: Db, id: string): Promise<MessageRow | undefined>
     .executeTakeFirst();
 }
 
+/**
+ * Records that a stored message changed (edited, recalled, a reaction put or taken): bumps the
+ * conversation's last_rev and stamps the message with it, returning the row as it is now. Call
+ * inside the change's transaction, after the message's lock (lockMessage): the bump takes the
+ * conversation row's write lock until commit, as appendMessage does for last_seq, so revs of a
+ * conversation commit in order and a client that saw rev N has seen every change up to N
+ * (DESIGN.md, delivery contract point 5). Always message lock first, then conversation: no
+ * action holds a conversation's lock while waiting for a stored message's, so no deadlock.
+ */
+export async function markRevised(db: Db, row: MessageRow): Promise<MessageRow> {
+  const { last_rev } = await db
+    .updateTable('conversations')
+    .set((eb) => ({ last_rev: eb('last_rev', '+', 1) }))
+    .where('id', '=', row.conversation_id)
+    .returning('last_rev')
+    .executeTakeFirstOrThrow();
+  return db
+    .updateTable('messages')
+    .set({ rev: Number(last_rev) })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 /** New text, its mentions data, and when it was edited. */
 export function updateMessageText(
   db: Db,

@@ -9,14 +9,14 @@ type Db = Kysely<Database>;
  * (DESIGN.md, delivery contract point 2). The update takes the conversation row's write lock
  * on PostgreSQL, which orders concurrent senders.
  */
-export async function appendMessage(db: Db, message: Omit<MessageRow, 'seq'>): Promise<MessageRow> {
+export async function appendMessage(db: Db, message: Omit<MessageRow, 'seq' | 'rev'>): Promise<MessageRow> {
   const { last_seq } = await db
     .updateTable('conversations')
     .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: message.created_at }))
     .where('id', '=', message.conversation_id)
     .returning('last_seq')
     .executeTakeFirstOrThrow();
-  const row: MessageRow = { ...message, seq: Number(last_seq) };
+  const row: MessageRow = { ...message, seq: Number(last_seq), rev: 0 };
   await db.insertInto('messages').values(row).execute();
   return row;
 }
@@ -65,6 +65,27 @@ export function pageAfter(
     .where('conversation_id', '=', conversationId)
     .where('seq', '>', afterSeq)
     .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Up to `limit` messages whose latest change came after `sinceRev`, by rev ascending: what a
+ * client that was away missed of the messages it holds. Each message once, as it is now; revs
+ * are unique in a conversation (one bump per change), so paging on by the last rev is stable.
+ */
+export function changedSince(
+  db: Db,
+  conversationId: string,
+  sinceRev: number,
+  limit: number,
+): Promise<MessageRow[]> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('rev', '>', sinceRev)
+    .orderBy('rev')
     .limit(limit)
     .execute();
 }

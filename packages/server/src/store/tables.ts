@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
  * The tables as Kysely sees them. Times are ISO-8601 UTC text in both SQLite and PostgreSQL:
@@ -85,6 +85,11 @@ export interface ConversationsTable {
   member_count: number;
   /** The seq of the conversation's newest message; bumped in the same transaction as the insert. */
   last_seq: number;
+  /**
+   * Bumped by every change to a stored message (edit, recall, reaction), in the change's
+   * transaction, which stamps the message's `rev` with the new value (store/message-updates.ts).
+   */
+  last_rev: Generated<number>;
   created_at: string;
   updated_at: string;
   dissolved_at: string | null;
@@ -120,6 +125,8 @@ export interface MessagesTable {
   /** Set when recalled; the body and data are emptied at the same moment (content is gone). */
   recalled_at: string | null;
   recalled_by: string | null;
+  /** conversations.last_rev at this message's latest change; 0 while it has never changed. */
+  rev: Generated<number>;
 }
 
 export interface MentionsTable {

@@ -36,6 +36,7 @@ describe.each(dialects)('reactions on %s', (dialect) => {
       conversationId: chat,
       messageId: id,
       reactions: [{ emoji: '👍', count: 1, userIds: [bob.user.id] }],
+      rev: 1,
     });
     expect((await aliceSocket.waitForEvent('reaction.changed')).data).toEqual(put.body);
     expect((await react('PUT', bob, id, '👍')).body).toEqual(put.body);

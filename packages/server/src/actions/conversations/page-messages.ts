@@ -15,7 +15,8 @@ export interface PageQuery {
 /**
  * A page of a conversation's history, oldest first, by seq: the newest page, the page before
  * `before` (scrolling up), or the page after `after` (filling a gap, catching up).
- * `hasMore` says whether more exist beyond the page in the direction asked.
+ * `hasMore` says whether more exist beyond the page in the direction asked; `lastRev` is the
+ * conversation's as it was just before the rows were read.
  */
 export async function pageMessages(
   services: Services,
@@ -24,7 +25,8 @@ export async function pageMessages(
   query: PageQuery,
 ): Promise<MessagePage> {
   const db = services.store.db;
-  await accessConversation(db, actor.user.id, id);
+  // Read before the rows, so its last_rev is a rev cursor the page's messages satisfy.
+  const { conversation } = await accessConversation(db, actor.user.id, id);
   let rows;
   let hasMore;
   if (query.after !== undefined) {
@@ -37,5 +39,9 @@ export async function pageMessages(
     if (hasMore) rows = rows.slice(1);
   }
   const extras = await extrasFor(db, rows);
-  return { messages: rows.map((row) => presentMessage(row, extras.get(row.id))), hasMore };
+  return {
+    messages: rows.map((row) => presentMessage(row, extras.get(row.id))),
+    hasMore,
+    lastRev: conversation.last_rev,
+  };
 }

@@ -5,7 +5,7 @@ import { now } from '../../ids.ts';
 import { presentMessage } from '../../presenters/conversations.ts';
 import { type Services, transact } from '../../services.ts';
 import { extrasFor } from '../../store/message-extras.ts';
-import { replaceMentions, updateMessageText } from '../../store/message-updates.ts';
+import { markRevised, replaceMentions, updateMessageText } from '../../store/message-updates.ts';
 import { announceUpdate } from './announce-update.ts';
 import { checkCanSend } from './check-can-send.ts';
 import { accessMessage, requireLiveText } from './message-access.ts';
@@ -47,7 +47,7 @@ export async function editMessage(
       edited_at: now(),
     });
     await replaceMentions(tx, message.conversation_id, message.seq, mentions);
-    return announceUpdate(tx, emit, edited);
+    return announceUpdate(tx, emit, await markRevised(tx, edited));
   });
 }
 

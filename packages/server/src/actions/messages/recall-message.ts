@@ -4,7 +4,7 @@ import type { Actor } from '../../access/session.ts';
 import { AppError } from '../../errors.ts';
 import { now } from '../../ids.ts';
 import { type Services, transact } from '../../services.ts';
-import { markRecalled } from '../../store/message-updates.ts';
+import { markRecalled, markRevised } from '../../store/message-updates.ts';
 import type { MessageRow } from '../../store/tables.ts';
 import { announceUpdate } from './announce-update.ts';
 import { accessMessage } from './message-access.ts';
@@ -24,7 +24,8 @@ export async function recallMessage(services: Services, actor: Actor, messageId:
     if (message.kind !== 'text') throw new AppError('forbidden', 'system notices cannot be recalled');
     if (message.recalled_at) throw new AppError('recalled', 'that message was recalled already');
     checkMayRecall(services, me, message, access);
-    return announceUpdate(tx, emit, await markRecalled(tx, message, me, now()));
+    const recalled = await markRecalled(tx, message, me, now());
+    return announceUpdate(tx, emit, await markRevised(tx, recalled));
   });
 }
 

@@ -4,6 +4,7 @@ import {
   ErrorResponse,
   Id,
   MemberList,
+  MessageChanges,
   MessagePage,
   limits,
 } from '@parley/protocol';
@@ -11,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listConversations } from '../../actions/conversations/list-conversations.ts';
 import { listMembers } from '../../actions/conversations/list-members.ts';
+import { pageChanges } from '../../actions/conversations/page-changes.ts';
 import { openDirectConversation } from '../../actions/conversations/open-direct.ts';
 import { pageMessages } from '../../actions/conversations/page-messages.ts';
 import { showConversation } from '../../actions/conversations/show-conversation.ts';
@@ -103,5 +105,22 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       },
     },
     async (request) => pageMessages(services, actorOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/conversations/:id/changes',
+    {
+      schema: {
+        ...common,
+        summary: 'Messages edited, recalled or reacted to after a rev, each once as it is now, by rev',
+        params: byId,
+        querystring: z.strictObject({
+          sinceRev: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(limits.historyPageMax).default(limits.historyPageMax),
+        }),
+        response: { 200: MessageChanges, ...refusals },
+      },
+    },
+    async (request) => pageChanges(services, actorOf(request), request.params.id, request.query),
   );
 };
