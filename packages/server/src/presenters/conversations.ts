@@ -1,3 +1,4 @@
+import { excerpt } from './excerpt.ts';
 import type {
   Conversation,
   Member,
@@ -107,7 +108,7 @@ export function presentMessage(row: MessageRow, extras: MessageExtras = {}): Mes
           id: reply.id,
           seq: reply.seq,
           senderId: reply.sender_id,
-          text: reply.body.slice(0, 200),
+          text: excerpt(reply.body, 200),
           recalled: reply.recalled_at !== null,
         }
       : null,

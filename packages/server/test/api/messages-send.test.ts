@@ -172,6 +172,22 @@ describe.each(dialects)('sending messages on %s', (dialect) => {
     expect(page.body.messages[0].mentions).toEqual([bob.user.id]);
   });
 
+  it('quotes a long message in a reply without cutting an emoji in half', async () => {
+    const { alice, bob, chat } = await friendsWithChat();
+    const long = await api(server(), 'POST', `/conversations/${chat}/messages`, {
+      token: bob.token,
+      json: { clientMsgId: randomUUID(), text: `${'a'.repeat(199)}😀 and more` },
+    });
+    const reply = await api(server(), 'POST', `/conversations/${chat}/messages`, {
+      token: alice.token,
+      json: { clientMsgId: randomUUID(), text: 'ok', replyToId: long.body.id },
+    });
+    const page = await api(server(), 'GET', `/conversations/${chat}/messages?after=${reply.body.seq - 1}`, {
+      token: alice.token,
+    });
+    expect(page.body.messages[0].replyTo.text).toBe('a'.repeat(199));
+  });
+
   it('does not count an @name inside code as a mention', async () => {
     const { alice, bob, chat } = await friendsWithChat();
     const sent = await api(server(), 'POST', `/conversations/${chat}/messages`, {
