@@ -18,6 +18,7 @@ const message = (seq: number, text = `m${seq}`): Message => ({
   editedAt: null,
   recalledAt: null,
   recalledBy: null,
+  forwardedFrom: null,
   rev: 0,
 });
 

@@ -84,6 +84,8 @@ export const Message = z.object({
   /** A recalled message is a tombstone: its text is gone from the server. */
   recalledAt: Timestamp.nullable(),
   recalledBy: Id.nullable(),
+  /** Set on a forwarded copy: the message it was forwarded from, and who wrote that one. */
+  forwardedFrom: z.object({ messageId: Id, senderId: Id.nullable() }).nullable(),
   /**
    * The conversation's `lastRev` at this message's latest change (edit, recall, reaction);
    * 0 while it has never changed. Of two copies of one message, the higher rev is the newer.

@@ -84,6 +84,12 @@ export function presentMember(member: MemberRow, user: UserRow): Member {
   };
 }
 
+/** What a text message's `data` column may hold. */
+interface TextData {
+  mentions?: string[];
+  forwardedFrom?: { messageId: string; senderId: string | null };
+}
+
 /** What a message carries beyond its own row; loaded in bulk by store/message-extras.ts. */
 export interface MessageExtras {
   replyTo?: MessageRow | undefined;
@@ -112,7 +118,8 @@ export function presentMessage(row: MessageRow, extras: MessageExtras = {}): Mes
           recalled: reply.recalled_at !== null,
         }
       : null,
-    mentions: !system && data ? ((data as { mentions?: string[] }).mentions ?? []) : [],
+    mentions: !system && data ? ((data as TextData).mentions ?? []) : [],
+    forwardedFrom: !system && data ? ((data as TextData).forwardedFrom ?? null) : null,
     reactions: extras.reactions ?? [],
     createdAt: row.created_at,
     editedAt: row.edited_at,

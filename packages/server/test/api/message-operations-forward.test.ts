@@ -53,6 +53,7 @@ describe.each(dialects)('forwarding messages on %s', (dialect) => {
     for (const ack of res.body.acks) {
       const heard = await carolSocket.waitForEvent('message.created', (m) => m.id === ack.id);
       expect(heard.data).toMatchObject({ text: 'worth sharing 📎', senderId: alice.user.id, seq: ack.seq });
+      expect(heard.data.forwardedFrom).toEqual({ messageId: id, senderId: expect.any(String) });
     }
 
     const again = await forward(alice, id, body);

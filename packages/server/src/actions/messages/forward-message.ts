@@ -45,7 +45,13 @@ export async function forwardMessage(
   const acks: MessageAck[] = [];
   for (const target of targets) {
     acks.push(
-      await sendMessage(services, actor, target.id, { clientMsgId: target.clientMsgId, text: message.body }),
+      await sendMessage(
+        services,
+        actor,
+        target.id,
+        { clientMsgId: target.clientMsgId, text: message.body },
+        { messageId: message.id, senderId: message.sender_id },
+      ),
     );
   }
   return { acks };

@@ -25,6 +25,8 @@ export async function sendMessage(
   actor: Actor,
   conversationId: string,
   body: SendMessageBody,
+  /** Set by forwardMessage: where the copy comes from (shown as "forwarded from …"). */
+  forwardedFrom?: { messageId: string; senderId: string | null },
 ): Promise<MessageAck> {
   const me = actor.user.id;
   const db = services.store.db;
@@ -50,7 +52,13 @@ export async function sendMessage(
         sender_id: me,
         kind: 'text',
         body: body.text,
-        data: mentions.length > 0 ? JSON.stringify({ mentions }) : null,
+        data:
+          mentions.length > 0 || forwardedFrom
+            ? JSON.stringify({
+                ...(mentions.length > 0 && { mentions }),
+                ...(forwardedFrom && { forwardedFrom }),
+              })
+            : null,
         client_msg_id: body.clientMsgId,
         created_at: now(),
         reply_to_id: body.replyToId ?? null,
