@@ -131,7 +131,7 @@ export const settings = {
     env: 'PARLEY_REQUESTS_PER_MINUTE',
     schema: z.coerce.number().int().min(10).max(1_000_000),
     default: '600',
-    doc: 'HTTP requests allowed per minute per signed-in session; one address may make ten times as many.',
+    doc: 'Requests (REST calls and WebSocket frames) allowed per minute per signed-in session; one address may make ten times as many.',
   },
   registrationsPerHour: {
     env: 'PARLEY_REGISTRATIONS_PER_HOUR',
