@@ -1,4 +1,5 @@
 import type { MessagesApi } from '../api/messages.ts';
+import { type PassResult, SingleFlight } from './single-flight.ts';
 import type { Timeline } from './timeline.ts';
 
 export interface FillerDeps {
@@ -23,66 +24,43 @@ export interface FillerDeps {
  * of the one held).
  */
 export class Filler {
-  private readonly running = new Map<string, Promise<void>>();
-  private readonly again = new Set<string>();
   private readonly begun = new Set<string>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly flights: SingleFlight;
 
-  constructor(private readonly deps: FillerDeps) {}
+  constructor(private readonly deps: FillerDeps) {
+    this.flights = new SingleFlight((timeline) => this.pass(timeline), deps);
+  }
 
   get busy(): boolean {
-    return this.running.size > 0 || this.timers.size > 0;
+    return this.flights.busy;
   }
 
   /** Resolves once the timeline has caught up with the server (or the fill failed and will retry). */
   fill(timeline: Timeline): Promise<void> {
-    const id = timeline.conversationId;
-    const current = this.running.get(id);
-    if (current) {
-      this.again.add(id);
-      return current;
-    }
-    clearTimeout(this.timers.get(id));
-    this.timers.delete(id);
-    const run = this.run(timeline).finally(() => this.running.delete(id));
-    this.running.set(id, run);
-    return run;
+    return this.flights.run(timeline);
   }
 
   /** Every fill running now has finished. */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.all([...this.running.values()]);
+  idle(): Promise<void> {
+    return this.flights.idle();
   }
 
   forget(conversationId: string): void {
-    clearTimeout(this.timers.get(conversationId));
-    this.timers.delete(conversationId);
+    this.flights.forget(conversationId);
     this.begun.delete(conversationId);
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.flights.dispose();
   }
 
-  private async run(timeline: Timeline): Promise<void> {
-    const id = timeline.conversationId;
-    try {
-      for (;;) {
-        this.again.delete(id);
-        const from = timeline.cursor;
-        await this.catchUp(timeline);
-        if (this.again.has(id)) continue;
-        if (!timeline.hasGap) return;
-        // Messages wait past a gap the server did not fill: try again later rather than spin.
-        if (timeline.cursor === from) return this.retryLater(timeline);
-      }
-    } catch {
-      // Offline or the server restarting: the next hello's sync fills too, whichever is first.
-      this.retryLater(timeline);
-    }
+  private async pass(timeline: Timeline): Promise<PassResult> {
+    const from = timeline.cursor;
+    await this.catchUp(timeline);
+    if (!timeline.hasGap) return 'done';
+    // Messages wait past a gap the server did not fill: try again later rather than spin.
+    return timeline.cursor === from ? 'later' : 'again';
   }
-
   private async catchUp(timeline: Timeline): Promise<void> {
     const id = timeline.conversationId;
     const { messages, pageSize, initialHistory } = this.deps;
@@ -106,15 +84,5 @@ export class Filler {
       if (page.messages.length > 0) this.deps.changed(timeline);
       if (!page.hasMore || page.messages.length === 0) return;
     }
-  }
-
-  private retryLater(timeline: Timeline): void {
-    const id = timeline.conversationId;
-    if (!this.deps.mayRetry() || this.timers.has(id)) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(id);
-      void this.fill(timeline);
-    }, this.deps.retryMs);
-    this.timers.set(id, timer);
   }
 }

@@ -1,4 +1,5 @@
 import type { MessagesApi } from '../api/messages.ts';
+import { SingleFlight } from './single-flight.ts';
 import type { Timeline } from './timeline.ts';
 
 export interface ReviserDeps {
@@ -21,56 +22,34 @@ export interface ReviserDeps {
  * more from the rev reached.
  */
 export class Reviser {
-  private readonly running = new Map<string, Promise<void>>();
-  private readonly again = new Set<string>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly flights: SingleFlight;
 
-  constructor(private readonly deps: ReviserDeps) {}
+  constructor(private readonly deps: ReviserDeps) {
+    this.flights = new SingleFlight(async (timeline) => {
+      await this.pages(timeline);
+      return 'done';
+    }, deps);
+  }
 
   get busy(): boolean {
-    return this.running.size > 0 || this.timers.size > 0;
+    return this.flights.busy;
   }
 
   /** Resolves once the timeline holds every change the server had when asked (or will retry). */
   catchUp(timeline: Timeline): Promise<void> {
-    const id = timeline.conversationId;
-    const current = this.running.get(id);
-    if (current) {
-      this.again.add(id);
-      return current;
-    }
-    clearTimeout(this.timers.get(id));
-    this.timers.delete(id);
-    const run = this.run(timeline).finally(() => this.running.delete(id));
-    this.running.set(id, run);
-    return run;
+    return this.flights.run(timeline);
   }
 
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.all([...this.running.values()]);
+  idle(): Promise<void> {
+    return this.flights.idle();
   }
 
   forget(conversationId: string): void {
-    clearTimeout(this.timers.get(conversationId));
-    this.timers.delete(conversationId);
+    this.flights.forget(conversationId);
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
-  }
-
-  private async run(timeline: Timeline): Promise<void> {
-    const id = timeline.conversationId;
-    try {
-      do {
-        this.again.delete(id);
-        await this.pages(timeline);
-      } while (this.again.has(id));
-    } catch {
-      // Offline or the server restarting: the next hello's sync asks again, whichever is first.
-      this.retryLater(timeline);
-    }
+    this.flights.dispose();
   }
 
   private async pages(timeline: Timeline): Promise<void> {
@@ -88,15 +67,5 @@ export class Reviser {
       if (changed) this.deps.changed(timeline);
       if (!page.hasMore || !last) return;
     }
-  }
-
-  private retryLater(timeline: Timeline): void {
-    const id = timeline.conversationId;
-    if (!this.deps.mayRetry() || this.timers.has(id)) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(id);
-      void this.catchUp(timeline);
-    }, this.deps.retryMs);
-    this.timers.set(id, timer);
   }
 }
