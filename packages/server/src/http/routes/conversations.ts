@@ -1,7 +1,6 @@
 import {
   ConversationList,
   Conversation,
-  ErrorResponse,
   Id,
   MemberList,
   MessageChanges,
@@ -18,16 +17,10 @@ import { pageMessages } from '../../actions/conversations/page-messages.ts';
 import { showConversation } from '../../actions/conversations/show-conversation.ts';
 import type { Services } from '../../services.ts';
 import { actorOf, requireSession } from '../authenticate.ts';
+import { byId, refusalsFor } from '../refusals.ts';
 
 const common = { tags: ['conversations'], security: [{ bearer: [] }] };
-const refusals = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  429: ErrorResponse,
-};
-const byId = z.strictObject({ id: Id });
+const refusals = refusalsFor(400, 401, 403, 404, 429);
 
 /** Conversations of every kind the caller is in: direct, group and the lobby. */
 export const conversationRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (

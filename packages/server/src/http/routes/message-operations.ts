@@ -1,6 +1,5 @@
 import {
   EditMessageBody,
-  ErrorResponse,
   ForwardMessageBody,
   ForwardResult,
   Id,
@@ -17,18 +16,10 @@ import { recallMessage } from '../../actions/messages/recall-message.ts';
 import { removeReaction } from '../../actions/messages/remove-reaction.ts';
 import type { Services } from '../../services.ts';
 import { actorOf, requireSession } from '../authenticate.ts';
+import { byId, refusalsFor } from '../refusals.ts';
 
 const common = { tags: ['messages'], security: [{ bearer: [] }] };
-const refusals = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  413: ErrorResponse,
-  429: ErrorResponse,
-};
-const byId = z.strictObject({ id: Id });
+const refusals = refusalsFor(400, 401, 403, 404, 409, 413, 429);
 /** The emoji arrives percent-encoded in the path; Fastify decodes it before validation. */
 const byReaction = z.strictObject({ id: Id, emoji: ReactionEmoji });
 

@@ -1,19 +1,12 @@
-import { ErrorResponse, Id, MessageAck, SendMessageBody } from '@parley/protocol';
+import { Id, MessageAck, SendMessageBody } from '@parley/protocol';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendMessage } from '../../actions/messages/send-message.ts';
 import type { Services } from '../../services.ts';
 import { actorOf, requireSession } from '../authenticate.ts';
+import { refusalsFor } from '../refusals.ts';
 
-const refusals = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  413: ErrorResponse,
-  429: ErrorResponse,
-};
+const refusals = refusalsFor(400, 401, 403, 404, 409, 413, 429);
 
 /** Sending over REST, for bots and scripts: the same contract as the socket's `message.send`. */
 export const messageRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {

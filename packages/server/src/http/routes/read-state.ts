@@ -1,4 +1,4 @@
-import { Conversation, ErrorResponse, Id, ReadBody, ReadResult, Readers } from '@parley/protocol';
+import { Conversation, Id, ReadBody, ReadResult, Readers } from '@parley/protocol';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listReaders } from '../../actions/read/list-readers.ts';
@@ -6,16 +6,10 @@ import { markRead } from '../../actions/read/mark-read.ts';
 import { updatePreferences } from '../../actions/read/update-preferences.ts';
 import type { Services } from '../../services.ts';
 import { actorOf, requireSession } from '../authenticate.ts';
+import { byId, refusalsFor } from '../refusals.ts';
 
 const common = { tags: ['read state'], security: [{ bearer: [] }] };
-const refusals = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  429: ErrorResponse,
-};
-const byId = z.strictObject({ id: Id });
+const refusals = refusalsFor(400, 401, 403, 404, 429);
 
 /** Read cursors, receipts, and each member's own list settings (pinned, notifications muted). */
 export const readStateRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
