@@ -44,6 +44,11 @@ export const limits = {
   wsFrameMaxBytes: 64 * 1024,
   /** A socket whose unsent buffer passes this is closed as a slow consumer (4008). */
   wsSendBufferMaxBytes: 4 * 1024 * 1024,
+  /**
+   * `message.send` frames one socket may have waiting for their ack; the server reads the
+   * socket's next frame only when one is answered (its replies still come back in order).
+   */
+  wsSendsInFlightMax: 64,
   /** Malformed or invalid frames one socket may send before it is closed with 4000. */
   wsMaxBadFrames: 20,
   /** A new socket must authenticate with `hello` within this time or is closed with 4001. */

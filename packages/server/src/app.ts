@@ -17,7 +17,9 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import pino, { type Logger } from 'pino';
+import { MemberCache } from './access/member-cache.ts';
 import { ensureLobby } from './actions/conversations/ensure-lobby.ts';
+import { SendBatcher } from './actions/messages/send-batcher.ts';
 import { dummyHash } from './auth/passwords.ts';
 import { createMemoryBus } from './bus/memory.ts';
 import { databaseUrlOf } from './config/load.ts';
@@ -78,6 +80,7 @@ export async function createParley(
     throw err;
   }
   const bus = createMemoryBus((err) => log.error({ err }, 'bus subscriber failed'));
+  const members = new MemberCache();
   const services: Services = {
     config,
     store,
@@ -85,6 +88,9 @@ export async function createParley(
     presence: createMemoryPresence(),
     ...createLimiters(config),
     log,
+    members,
+    // SQLite has one connection, so one lane; PostgreSQL lanes leave most of the pool to the rest.
+    sends: new SendBatcher({ store, members, config, bus, log }, store.dialect === 'sqlite' ? 1 : 4),
   };
   const gateway = new Gateway(services);
   // Made now, not on the first login for an unknown name, which would otherwise take twice as

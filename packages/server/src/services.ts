@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { MemberCache } from './access/member-cache.ts';
+import type { SendBatcher } from './actions/messages/send-batcher.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import type { Bus, Envelope } from './bus/bus.ts';
 import type { Config } from './config/settings.ts';
@@ -18,6 +20,10 @@ export interface Services {
   loginThrottle: LoginThrottle;
   sessionRateLimit: SessionRateLimit;
   log: Logger;
+  /** Members and send rights per conversation, checked against access_rev (access/member-cache.ts). */
+  members: MemberCache;
+  /** Group commit for sends (actions/messages/send-batcher.ts). */
+  sends: SendBatcher;
 }
 
 /** The in-memory limiters of a single node (a Redis-backed set comes with the cluster step). */

@@ -1,9 +1,10 @@
+import type { Duplex } from 'node:stream';
 import { ClientFrame, type ErrorBody, closeCodes, limits } from '@parley/protocol';
 import type { WebSocket } from 'ws';
 import type { Actor } from '../access/session.ts';
 import { AppError } from '../errors.ts';
 import type { FanoutTarget } from '../fanout/fanout.ts';
-import { handleFrame } from './frames/index.ts';
+import { startFrame } from './frames/index.ts';
 import type { Gateway } from './gateway.ts';
 
 /**
@@ -20,6 +21,10 @@ export class Connection implements FanoutTarget {
   /** The socket has closed; an in-flight `hello` must not attach it afterwards. */
   closed = false;
   private inbox: Promise<void> = Promise.resolve();
+  /** The last reply queued: replies are written in request order, whenever their work ends. */
+  private replies: Promise<void> = Promise.resolve();
+  private sendsInFlight = 0;
+  private corked = false;
   private badFrames = 0;
   private alive = true;
   private readonly helloTimer: NodeJS.Timeout;
@@ -28,6 +33,8 @@ export class Connection implements FanoutTarget {
     readonly socket: WebSocket,
     readonly gateway: Gateway,
     readonly ip: string,
+    /** The TCP connection under the WebSocket: corked while a burst of frames is written. */
+    private readonly tcp: Duplex,
   ) {
     this.helloTimer = setTimeout(
       () => this.close(closeCodes.helloTimeout, 'no hello in time'),
@@ -35,7 +42,8 @@ export class Connection implements FanoutTarget {
     );
     socket.on('pong', () => (this.alive = true));
     // One frame at a time, in arrival order: a request sent right behind `hello` must see the
-    // socket authenticated, and replies come back in the order they were asked.
+    // socket authenticated, and replies come back in the order they were asked. Only sends
+    // overlap (see receive).
     socket.on('message', (data, isBinary) => {
       this.inbox = this.inbox.then(() => this.receive(data.toString(), isBinary));
     });
@@ -78,6 +86,16 @@ export class Connection implements FanoutTarget {
       this.close(closeCodes.slowConsumer, 'slow consumer');
       return;
     }
+    // Frames written in one go (a batch of messages fanned out) leave in one TCP write, not
+    // one system call each: the socket is corked until this tick's work is done.
+    if (!this.corked) {
+      this.corked = true;
+      this.tcp.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.tcp.uncork();
+      });
+    }
     this.socket.send(text);
   }
 
@@ -100,8 +118,10 @@ export class Connection implements FanoutTarget {
     try {
       raw = JSON.parse(text);
     } catch {
-      this.replyError(null, { code: 'malformed_json', message: 'the frame is not valid JSON' });
-      return;
+      return this.inOrder(
+        async () => () =>
+          this.replyError(null, { code: 'malformed_json', message: 'the frame is not valid JSON' }),
+      );
     }
     const id = requestIdOf(raw);
     const parsed = ClientFrame.safeParse(raw);
@@ -110,22 +130,45 @@ export class Connection implements FanoutTarget {
       const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
       const field = [...issue.path, ...(unknownKey ? [unknownKey] : [])].join('.') || 'frame';
       const message = unknownKey ? `unknown field "${field}"` : `${field}: ${issue.message}`;
-      this.replyError(id, { code: 'invalid_request', message, field });
-      return;
+      return this.inOrder(async () => () => this.replyError(id, { code: 'invalid_request', message, field }));
     }
+    const frame = parsed.data;
+    // Anything but a send waits for the sends before it to be answered (PROTOCOL.md).
+    if (frame.type !== 'message.send') await this.replies;
+    const started = startFrame(this, frame);
+    const replied = this.inOrder(() => this.answer(frame, started));
+    // The next frame is read once this one has taken its place (a send: queued).
+    await started.catch(() => {});
+    if (frame.type !== 'message.send') return replied;
+    // Sends do not wait to be stored before the next frame is read: the send batcher stores
+    // the ones that gather in one commit, in the order queued. Up to a window; then stop reading.
+    this.sendsInFlight += 1;
+    void replied.then(() => (this.sendsInFlight -= 1));
+    if (this.sendsInFlight >= limits.wsSendsInFlightMax) await replied;
+  }
+
+  /** Starts `work` now; writes its reply once every earlier reply is written. */
+  private inOrder(work: () => Promise<() => void>): Promise<void> {
+    const answered = work();
+    return (this.replies = this.replies.then(async () => (await answered)()));
+  }
+
+  /** Waits for the frame's outcome; resolves (never rejects) to what writes its reply. */
+  private async answer(frame: ClientFrame, started: ReturnType<typeof startFrame>): Promise<() => void> {
     try {
-      const result = await handleFrame(this, parsed.data);
-      this.send({ re: parsed.data.id, ok: result });
+      const result = await (await started).reply;
+      return () => this.send({ re: frame.id, ok: result });
     } catch (err) {
       if (err instanceof AppError) {
-        this.replyError(parsed.data.id, err.toBody());
-        if (err.code === 'unauthenticated' && parsed.data.type === 'hello') {
-          this.close(closeCodes.authFailed, 'invalid session token');
-        }
-      } else {
-        this.gateway.log.error({ err, frame: parsed.data.type }, 'frame failed');
-        this.replyError(parsed.data.id, { code: 'internal', message: 'internal error' });
+        return () => {
+          this.replyError(frame.id, err.toBody());
+          if (err.code === 'unauthenticated' && frame.type === 'hello') {
+            this.close(closeCodes.authFailed, 'invalid session token');
+          }
+        };
       }
+      this.gateway.log.error({ err, frame: frame.type }, 'frame failed');
+      return () => this.replyError(frame.id, { code: 'internal', message: 'internal error' });
     }
   }
 

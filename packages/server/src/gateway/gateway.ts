@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { closeCodes } from '@parley/protocol';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
@@ -31,8 +32,9 @@ export class Gateway {
     return this.services.log;
   }
 
-  accept(socket: WebSocket, ip: string): void {
-    this.connections.add(new Connection(socket, this, ip));
+  /** `tcp` is the upgraded connection under `socket`, for coalescing writes (Connection.sendText). */
+  accept(socket: WebSocket, ip: string, tcp: Duplex): void {
+    this.connections.add(new Connection(socket, this, ip, tcp));
   }
 
   /** Makes an authenticated socket live; a socket that closed while authenticating is left out. */

@@ -22,7 +22,7 @@ export function registerGatewayRoute(app: FastifyInstance, gateway: Gateway, all
         }
       },
     },
-    (socket, request) => gateway.accept(socket, request.ip),
+    (socket, request) => gateway.accept(socket, request.ip, request.raw.socket),
   );
 }
 

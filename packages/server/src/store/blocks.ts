@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { bumpPairAccessRev } from './members.ts';
 import type { Database, UserRow } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -11,6 +12,7 @@ export async function insertBlock(db: Db, by: string, whom: string, at: string):
     .onConflict((oc) => oc.columns(['user_id', 'blocked_id']).doNothing())
     .returning('user_id')
     .executeTakeFirst();
+  if (result !== undefined) await bumpPairAccessRev(db, by, whom);
   return result !== undefined;
 }
 
@@ -21,6 +23,7 @@ export async function deleteBlock(db: Db, by: string, whom: string): Promise<boo
     .where('user_id', '=', by)
     .where('blocked_id', '=', whom)
     .executeTakeFirst();
+  if (result.numDeletedRows > 0n) await bumpPairAccessRev(db, by, whom);
   return result.numDeletedRows > 0n;
 }
 

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import type { Database } from './tables.ts';
 
@@ -34,11 +35,31 @@ export function openStore(url: string, onIdleError: (err: Error) => void = () =>
     sqlite.function('lower', { deterministic: true }, (s: unknown) =>
       typeof s === 'string' ? s.toLowerCase() : s,
     );
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
+  // PostgreSQL parses a statement in microseconds; what costs there is round trips, which the
+  // send batcher (actions/messages/send-batcher.ts) cuts by committing many sends at once.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', onIdleError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement anew, and preparing costs about as much as
+ * running one of Parley's small indexed queries. The same SQL text always gets the same
+ * prepared statement back (better-sqlite3 statements are reusable; Kysely runs one at a time on
+ * its single connection). Bounded: texts with IN-lists of many lengths come and go.
+ */
+function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new LRUCache<string, SQLite.Statement>({ max: 1000 });
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) statements.set(text, (statement = sqlite.prepare(text)));
+      return statement;
+    },
+  };
 }

@@ -76,6 +76,7 @@ export function newConversationRow(
     member_count: 0,
     last_seq: 0,
     last_rev: 0,
+    access_rev: 0,
     updated_at: fields.created_at,
     dissolved_at: null,
     ...fields,
@@ -83,15 +84,21 @@ export function newConversationRow(
 }
 
 /**
- * Takes the conversation row's write lock for the rest of the transaction (PostgreSQL; SQLite
- * transactions are serial already). Membership changes take the same lock (lockGroup), so a
- * send and a kick, mute or block of the sender take turns: a check made after this holds
- * until the commit.
+ * Takes a live conversation's row write lock for the rest of the transaction (PostgreSQL;
+ * SQLite transactions are serial already) and reads where it stands: its newest seq and its
+ * access_rev. Membership changes take the same lock (lockGroup) and bump access_rev, so a
+ * send and a kick, mute or block of the sender take turns, and the rev read here names the
+ * members as they are until the commit. Undefined when there is no such live conversation.
  */
-export async function lockConversation(db: Kysely<Database>, id: string): Promise<void> {
-  await db
+export function lockConversation(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Pick<ConversationRow, 'kind' | 'last_seq' | 'access_rev'> | undefined> {
+  return db
     .updateTable('conversations')
     .set((eb) => ({ last_seq: eb.ref('last_seq') }))
     .where('id', '=', id)
-    .execute();
+    .where('dissolved_at', 'is', null)
+    .returning(['kind', 'last_seq', 'access_rev'])
+    .executeTakeFirst();
 }

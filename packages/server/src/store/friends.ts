@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { directKey } from './conversations.ts';
+import { bumpPairAccessRev } from './members.ts';
 import type { Database, FriendRequestRow, FriendshipRow, UserRow } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -35,6 +36,7 @@ export async function insertFriendship(db: Db, a: string, b: string, at: string)
     ])
     .onConflict((oc) => oc.columns(['user_id', 'friend_id']).doNothing())
     .execute();
+  await bumpPairAccessRev(db, a, b);
 }
 
 /** Removes both directions; false when they were not friends. */
@@ -48,6 +50,7 @@ export async function deleteFriendship(db: Db, a: string, b: string): Promise<bo
       ]),
     )
     .executeTakeFirst();
+  if (result.numDeletedRows > 0n) await bumpPairAccessRev(db, a, b);
   return result.numDeletedRows > 0n;
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { cancelPending } from './group-decisions.ts';
 import { containsText } from './like.ts';
 import type { ConversationRow, Database } from './tables.ts';
@@ -63,7 +63,7 @@ export async function markDissolved(db: Db, groupId: string, at: string): Promis
   await db.deleteFrom('members').where('conversation_id', '=', groupId).execute();
   await db
     .updateTable('conversations')
-    .set({ dissolved_at: at, updated_at: at, member_count: 0 })
+    .set({ dissolved_at: at, updated_at: at, member_count: 0, access_rev: sql`access_rev + 1` })
     .where('id', '=', groupId)
     .execute();
   await cancelPending(db, groupId, at);

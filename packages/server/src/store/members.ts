@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { directKey } from './conversations.ts';
 import type { Database, MemberRole, MemberRow, UserRow } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -15,7 +16,7 @@ export async function addMember(
   // unread — the history from before they came is there to read, not a pile of unread.
   const { last_seq } = await db
     .updateTable('conversations')
-    .set({ member_count: sql`member_count + 1` })
+    .set({ member_count: sql`member_count + 1`, access_rev: sql`access_rev + 1` })
     .where('id', '=', conversationId)
     .returning('last_seq')
     .executeTakeFirstOrThrow();
@@ -43,7 +44,7 @@ export async function removeMember(db: Db, conversationId: string, userId: strin
   if (result.numDeletedRows === 0n) return false;
   await db
     .updateTable('conversations')
-    .set({ member_count: sql`member_count - 1` })
+    .set({ member_count: sql`member_count - 1`, access_rev: sql`access_rev + 1` })
     .where('id', '=', conversationId)
     .execute();
   return true;
@@ -91,6 +92,28 @@ export async function updateMember(
     .set(changes)
     .where('conversation_id', '=', conversationId)
     .where('user_id', '=', userId)
+    .execute();
+  // A role or a mute decides what the member may do: cached send rights must be read again.
+  if (changes.role !== undefined || changes.muted_until !== undefined) {
+    await bumpAccessRev(db, conversationId);
+  }
+}
+
+/** Marks the conversation's cached members and rights stale (access/member-cache.ts). */
+export async function bumpAccessRev(db: Db, conversationId: string): Promise<void> {
+  await db
+    .updateTable('conversations')
+    .set({ access_rev: sql`access_rev + 1` })
+    .where('id', '=', conversationId)
+    .execute();
+}
+
+/** The same, for the direct conversation of a pair whose block or friendship changed (if any). */
+export async function bumpPairAccessRev(db: Db, a: string, b: string): Promise<void> {
+  await db
+    .updateTable('conversations')
+    .set({ access_rev: sql`access_rev + 1` })
+    .where('direct_key', '=', directKey(a, b))
     .execute();
 }
 

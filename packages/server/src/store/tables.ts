@@ -90,6 +90,8 @@ export interface ConversationsTable {
    * transaction, which stamps the message's `rev` with the new value (store/message-updates.ts).
    */
   last_rev: Generated<number>;
+  /** Bumped by every change to who may write or hears (members, roles, mutes, blocks); see access/member-cache.ts. */
+  access_rev: Generated<number>;
   created_at: string;
   updated_at: string;
   dissolved_at: string | null;

@@ -8,26 +8,37 @@ import { sendMessageFrame } from './send-message.ts';
 import { syncFrame } from './sync.ts';
 import { typingFrame } from './typing.ts';
 
-/** Routes a validated frame to its handler; only `hello` is allowed before authentication. */
-export async function handleFrame(
+type Result = FrameResults[keyof FrameResults];
+
+/**
+ * Routes a validated frame to its handler; only `hello` is allowed before authentication.
+ * Resolves once the frame has taken its place — for `message.send` when the send is queued
+ * (its `reply` settles once it is stored), for every other frame when it is done — so the
+ * connection can read the next frame without letting it overtake this one.
+ */
+export async function startFrame(
   connection: Connection,
   frame: ClientFrame,
-): Promise<FrameResults[keyof FrameResults]> {
-  if (frame.type === 'hello') return hello(connection, frame);
+): Promise<{ reply: Promise<Result> }> {
+  if (frame.type === 'hello') return done(hello(connection, frame));
   if (!connection.actor) throw new AppError('unauthenticated', 'send hello with your session token first');
   // The socket spends from the same per-session budget as REST (PARLEY_REQUESTS_PER_MINUTE):
   // a send is a send, whichever way it comes. Pings are too cheap to count.
   if (frame.type !== 'ping') await connection.gateway.services.sessionRateLimit.consume(connection.sessionId);
   switch (frame.type) {
     case 'ping':
-      return ping();
+      return done(ping());
     case 'message.send':
-      return sendMessageFrame(connection, frame);
+      return { reply: sendMessageFrame(connection, frame) };
     case 'sync':
-      return syncFrame(connection, frame);
+      return done(syncFrame(connection, frame));
     case 'typing':
-      return typingFrame(connection, frame);
+      return done(typingFrame(connection, frame));
     case 'read':
-      return readFrame(connection, frame);
+      return done(readFrame(connection, frame));
   }
+}
+
+async function done(work: Result | Promise<Result>): Promise<{ reply: Promise<Result> }> {
+  return { reply: Promise.resolve(await work) };
 }

@@ -38,7 +38,10 @@ export class ServerProcess {
     const clean = Object.fromEntries(
       Object.entries(process.env).filter(([key]) => !key.startsWith('PARLEY_')),
     );
-    const child = spawn(process.execPath, ['--import', tsxLoader, main], {
+    // PARLEY_BENCH_PROFILE=<dir> (benchmarks only) writes a V8 CPU profile of the server there.
+    const profile = process.env.PARLEY_BENCH_PROFILE;
+    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    const child = spawn(process.execPath, [...nodeArgs, '--import', tsxLoader, main], {
       cwd: this.cwd,
       env: { ...clean, PARLEY_PORT: String(this.port), PARLEY_HOST: '127.0.0.1', ...this.env },
       stdio: ['ignore', 'ignore', 'pipe'],

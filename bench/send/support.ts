@@ -1,0 +1,114 @@
+/**
+ * What the send benchmarks share: a Parley server in its own process (SQLite or PostgreSQL,
+ * limits raised so the benchmark is not throttled), a JSON POST helper, and a socket that says
+ * hello. PARLEY_BENCH_PROFILE=<dir> also writes a V8 CPU profile of the server there.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { createTestDatabase } from '../../packages/server/src/testing.ts';
+import { ServerProcess, freePort } from '../../packages/server/test/proof/support/server-process.ts';
+
+export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a benchmark reads what it needs
+
+export async function post(url: string, body: unknown, token?: string): Promise<Json> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return res.status === 204 ? null : res.json();
+}
+
+export async function register(
+  api: string,
+  username: string,
+): Promise<{ token: string; user: { id: string } }> {
+  return post(`${api}/auth/register`, { username, displayName: username, password: 'bench password' });
+}
+
+/** Opens a socket and resolves once its hello is answered. */
+export async function signedInSocket(wsUrl: string, token: string): Promise<WebSocket> {
+  const ws = new WebSocket(wsUrl);
+  await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
+  ws.send(JSON.stringify({ id: 'hello', type: 'hello', token }));
+  await new Promise<void>((resolve, reject) => {
+    const onHello = (data: WebSocket.RawData) => {
+      const frame = JSON.parse(data.toString());
+      if (frame.re !== 'hello') return;
+      ws.off('message', onHello);
+      if (frame.error) reject(new Error(JSON.stringify(frame.error)));
+      else resolve();
+    };
+    ws.on('message', onHello);
+  });
+  return ws;
+}
+
+/** Sends `count` text messages keeping `window` unacknowledged; resolves with the acks counted. */
+export function sendAll(
+  ws: WebSocket,
+  conversationId: string,
+  count: number,
+  window: number,
+): Promise<number> {
+  let next = 0;
+  let acked = 0;
+  return new Promise<number>((resolve, reject) => {
+    const pump = () => {
+      while (next < count && next - acked < window) {
+        ws.send(
+          JSON.stringify({
+            id: `m${next}`,
+            type: 'message.send',
+            conversationId,
+            clientMsgId: crypto.randomUUID(),
+            text: `message ${next} 你好`,
+          }),
+        );
+        next += 1;
+      }
+    };
+    ws.on('message', (data) => {
+      const frame = JSON.parse(data.toString());
+      if (typeof frame.re !== 'string' || !frame.re.startsWith('m')) return; // events, other replies
+      if (frame.error) return reject(new Error(JSON.stringify(frame.error)));
+      acked += 1;
+      if (acked === count) resolve(acked);
+      else pump();
+    });
+    pump();
+  });
+}
+
+/** Runs `work` against a fresh server of `dialect`, then stops it and removes its data. */
+export async function withServer<T>(
+  dialect: string,
+  work: (urls: { api: string; ws: string }) => Promise<T>,
+): Promise<T> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-bench-'));
+  const database = dialect === 'postgres' ? await createTestDatabase() : null;
+  const server = new ServerProcess(
+    await freePort(),
+    {
+      PARLEY_DATA_DIR: dataDir,
+      PARLEY_PASSWORD_HASH_COST: '12',
+      PARLEY_LOG_LEVEL: 'warn',
+      PARLEY_REQUESTS_PER_MINUTE: '1000000',
+      PARLEY_REGISTRATIONS_PER_HOUR: '1000000',
+      PARLEY_LOBBY: 'false',
+      ...(database && { PARLEY_DATABASE_URL: database.url }),
+    },
+    dataDir,
+  );
+  await server.start();
+  try {
+    return await work({ api: `${server.url}/api/v1`, ws: `${server.url.replace('http', 'ws')}/ws` });
+  } finally {
+    await server.stop();
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

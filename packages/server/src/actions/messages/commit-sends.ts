@@ -1,0 +1,205 @@
+import type { SendMessageBody } from '@parley/protocol';
+import type { Kysely } from 'kysely';
+import type { MemberCache } from '../../access/member-cache.ts';
+import type { Envelope } from '../../bus/bus.ts';
+import type { Config } from '../../config/settings.ts';
+import { AppError } from '../../errors.ts';
+import { newId, now } from '../../ids.ts';
+import { presentMessage } from '../../presenters/conversations.ts';
+import { lockConversation } from '../../store/conversations.ts';
+import { updateMember } from '../../store/members.ts';
+import { messageById } from '../../store/messages.ts';
+import type { Store } from '../../store/connect.ts';
+import type { ConversationKind, Database, MessageRow } from '../../store/tables.ts';
+import { refuseToSend } from './check-can-send.ts';
+import { mentionedMembers } from './mentions.ts';
+
+/** One message to store: what sendMessage checked outside (size, an earlier ack) is done. */
+export interface SendRequest {
+  senderId: string;
+  conversationId: string;
+  body: SendMessageBody;
+  /** Set by forwardMessage: where the copy comes from (shown as "forwarded from …"). */
+  forwardedFrom?: { messageId: string; senderId: string | null };
+}
+
+export type SendOutcome = { ok: true; row: MessageRow; events: Envelope[] } | { ok: false; error: AppError };
+
+export interface SendDeps {
+  store: Store;
+  members: MemberCache;
+  config: Pick<Config, 'dmPolicy'>;
+}
+
+/** Where one conversation stands inside the batch. */
+interface Head {
+  kind: ConversationKind;
+  accessRev: number;
+  lastSeq: number;
+  /** created_at of its newest message in the batch; null while the batch stored none there. */
+  movedTo: string | null;
+}
+
+/**
+ * Stores a batch of sends in ONE transaction (group commit): per conversation the row lock is
+ * taken once and seqs are handed out in memory, then written back with one update; the
+ * messages go in with one multi-row insert; per sender and conversation one read-cursor update. A send that breaks
+ * a rule (not a member, muted, blocked, bad reply target) is refused before it writes
+ * anything, so the others go on; any other failure throws and rolls the whole batch back
+ * (send-batcher.ts then runs its sends one by one). Nothing is published here: the caller
+ * publishes the outcomes' events after the commit (DESIGN.md, delivery contract point 3).
+ */
+export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<SendOutcome[]> {
+  return deps.store.db.transaction().execute(async (tx) => {
+    const heads = new Map<string, Head>();
+    const cursors = new Map<string, { conversationId: string; userId: string; seq: number }>();
+    const outcomes: SendOutcome[] = [];
+    const rows: MessageRow[] = [];
+    const mentions: { user_id: string; conversation_id: string; seq: number }[] = [];
+    // A retried clientMsgId (stored before, or twice in this batch) is answered with the first
+    // message and stores nothing; sendMessage checks it was for the same conversation.
+    const sent = await earlierSends(tx, requests);
+    for (const request of requests) {
+      const key = sendKey(request.senderId, request.body.clientMsgId);
+      const earlier = sent.get(key);
+      if (earlier) {
+        outcomes.push({ ok: true, row: earlier, events: [] });
+        continue;
+      }
+      try {
+        const { row, events, mentioned } = await prepareOne(tx, deps, heads, request);
+        sent.set(key, row);
+        rows.push(row);
+        for (const userId of mentioned) {
+          mentions.push({ user_id: userId, conversation_id: row.conversation_id, seq: row.seq });
+        }
+        cursors.set(`${row.conversation_id}\n${request.senderId}`, {
+          conversationId: row.conversation_id,
+          userId: request.senderId,
+          seq: row.seq,
+        });
+        outcomes.push({ ok: true, row, events });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        outcomes.push({ ok: false, error: err });
+      }
+    }
+    // One statement for all the batch's messages: on PostgreSQL a round trip is the cost.
+    if (rows.length > 0) await tx.insertInto('messages').values(rows).execute();
+    if (mentions.length > 0) await tx.insertInto('mentions').values(mentions).execute();
+    for (const [id, head] of heads) {
+      if (head.movedTo === null) continue;
+      await tx
+        .updateTable('conversations')
+        .set({ last_seq: head.lastSeq, updated_at: head.movedTo })
+        .where('id', '=', id)
+        .execute();
+    }
+    // What I sent, I have read.
+    for (const c of cursors.values()) {
+      await updateMember(tx, c.conversationId, c.userId, { last_read_seq: c.seq });
+    }
+    return outcomes;
+  });
+}
+
+const sendKey = (senderId: string, clientMsgId: string) => `${senderId}\n${clientMsgId}`;
+
+/** The messages already stored under the batch's (sender, clientMsgId) pairs, in one query. */
+async function earlierSends(tx: Kysely<Database>, requests: SendRequest[]): Promise<Map<string, MessageRow>> {
+  const rows = await tx
+    .selectFrom('messages')
+    .selectAll()
+    .where((eb) =>
+      eb.or(
+        requests.map((r) =>
+          eb.and([eb('sender_id', '=', r.senderId), eb('client_msg_id', '=', r.body.clientMsgId)]),
+        ),
+      ),
+    )
+    .execute();
+  return new Map(rows.map((row) => [sendKey(row.sender_id!, row.client_msg_id!), row]));
+}
+
+/** Checks one send and gives its row the conversation's next seq; commitSends inserts it. */
+async function prepareOne(
+  tx: Kysely<Database>,
+  deps: SendDeps,
+  heads: Map<string, Head>,
+  { senderId, conversationId, body, forwardedFrom }: SendRequest,
+): Promise<{ row: MessageRow; events: Envelope[]; mentioned: string[] }> {
+  let head = heads.get(conversationId);
+  if (!head) {
+    // The lock comes before the checks, so a kick, mute or block that commits first is seen,
+    // and one that comes later waits for this batch.
+    const locked = await lockConversation(tx, conversationId);
+    if (!locked) throw new AppError('not_found', 'no such conversation');
+    head = {
+      kind: locked.kind,
+      accessRev: locked.access_rev,
+      lastSeq: Number(locked.last_seq),
+      movedTo: null,
+    };
+    heads.set(conversationId, head);
+  }
+  const people = await deps.members.get(tx, conversationId, head.kind, head.accessRev);
+  refuseToSend(deps.config.dmPolicy, senderId, people);
+  const replyTo =
+    body.replyToId === undefined ? undefined : await replyTarget(tx, conversationId, body.replyToId);
+  const mentions = await mentionedMembers(tx, conversationId, senderId, body.text);
+
+  const row: MessageRow = {
+    id: newId(),
+    conversation_id: conversationId,
+    seq: head.lastSeq + 1,
+    rev: 0,
+    sender_id: senderId,
+    kind: 'text',
+    body: body.text,
+    data:
+      mentions.length > 0 || forwardedFrom
+        ? JSON.stringify({
+            ...(mentions.length > 0 && { mentions }),
+            ...(forwardedFrom && { forwardedFrom }),
+          })
+        : null,
+    client_msg_id: body.clientMsgId,
+    created_at: now(),
+    reply_to_id: body.replyToId ?? null,
+    edited_at: null,
+    recalled_at: null,
+    recalled_by: null,
+  };
+  head.lastSeq = row.seq;
+  head.movedTo = row.created_at;
+  const events: Envelope[] = [
+    {
+      to: { users: people.ids },
+      event: { event: 'message.created', data: presentMessage(row, { replyTo }) },
+    },
+    // My other devices clear their badge: at this commit my message is the newest one.
+    {
+      to: { users: [senderId] },
+      event: {
+        event: 'read.updated',
+        data: { conversationId, readSeq: row.seq, unreadCount: 0, mentionCount: 0 },
+      },
+    },
+  ];
+  return { row, events, mentioned: mentions };
+}
+
+async function replyTarget(
+  tx: Kysely<Database>,
+  conversationId: string,
+  replyToId: string,
+): Promise<MessageRow> {
+  const target = await messageById(tx, replyToId);
+  if (!target || target.conversation_id !== conversationId) {
+    throw new AppError('not_found', 'the message replied to is not in this conversation', {
+      field: 'replyToId',
+    });
+  }
+  if (target.recalled_at) throw new AppError('recalled', 'that message was recalled', { field: 'replyToId' });
+  return target;
+}
