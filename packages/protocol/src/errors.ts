@@ -35,7 +35,12 @@ export const errorStatus = {
   /** Groups: the people invited or added must be the caller's friends. */
   not_friends: 403,
   too_large: 413,
+  /** The upload would take the user past their storage quota (PARLEY_UPLOAD_QUOTA_MB). */
+  quota_exceeded: 413,
+  /** The bytes are not what the kind needs (an image that does not decode, voice that is not Opus). */
   unsupported_media_type: 415,
+  /** A Range request beyond the end of the file. */
+  range_not_satisfiable: 416,
   rate_limited: 429,
   internal: 500,
 } as const;

@@ -4,6 +4,7 @@ export * from './schemas/common.ts';
 export * from './schemas/accounts.ts';
 export * from './schemas/conversations.ts';
 export * from './schemas/messages.ts';
+export * from './schemas/media.ts';
 export * from './schemas/message-operations.ts';
 export * from './schemas/read-state.ts';
 export * from './schemas/search.ts';

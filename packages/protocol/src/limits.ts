@@ -49,6 +49,10 @@ export const limits = {
    * socket's next frame only when one is answered (its replies still come back in order).
    */
   wsSendsInFlightMax: 64,
+  /** Characters of an uploaded file's name (longer names are cut, keeping the extension). */
+  fileNameMax: 255,
+  /** Most bytes one tus PATCH request may carry; clients send larger files in chunks of this or less. */
+  uploadChunkMaxBytes: 64 * 1024 * 1024,
   /** Malformed or invalid frames one socket may send before it is closed with 4000. */
   wsMaxBadFrames: 20,
   /** A new socket must authenticate with `hello` within this time or is closed with 4001. */

@@ -16,6 +16,7 @@ import { ConversationsApi } from './api/conversations.ts';
 import { FriendsApi } from './api/friends.ts';
 import { GroupsApi } from './api/groups.ts';
 import { MessagesApi } from './api/messages.ts';
+import { UploadsApi } from './api/uploads.ts';
 import type { Method } from './api/call.ts';
 import { ParleyError } from './errors.ts';
 
@@ -55,6 +56,7 @@ export class HttpClient {
   readonly friends = new FriendsApi(this.bound);
   readonly groups = new GroupsApi(this.bound);
   readonly messages = new MessagesApi(this.bound);
+  readonly uploads: UploadsApi;
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -62,6 +64,7 @@ export class HttpClient {
     // Called through a wrapper: a browser's fetch throws "Illegal invocation" when called as a
     // method of anything but window.
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.uploads = new UploadsApi(this.bound, this.baseUrl, () => this.currentToken);
   }
 
   get token(): string | undefined {

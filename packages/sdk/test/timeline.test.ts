@@ -9,6 +9,7 @@ const message = (seq: number, text = `m${seq}`): Message => ({
   senderId: 'u1',
   kind: 'text',
   text,
+  attachment: null,
   notice: null,
   clientMsgId: null,
   replyTo: null,

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -20,6 +21,8 @@ import pino, { type Logger } from 'pino';
 import { MemberCache } from './access/member-cache.ts';
 import { ensureLobby } from './actions/conversations/ensure-lobby.ts';
 import { SendBatcher } from './actions/messages/send-batcher.ts';
+import { sweepMedia } from './actions/uploads/sweep-media.ts';
+import { mediaFolders } from './media/folders.ts';
 import { dummyHash } from './auth/passwords.ts';
 import { createMemoryBus } from './bus/memory.ts';
 import { databaseUrlOf } from './config/load.ts';
@@ -44,12 +47,16 @@ import { searchRoutes } from './http/routes/search.ts';
 import { presenceRoutes } from './http/routes/presence.ts';
 import { meRoutes } from './http/routes/me.ts';
 import { serverInfoRoutes } from './http/routes/server-info.ts';
+import { mediaRoutes } from './http/routes/media.ts';
+import { uploadRoutes } from './http/routes/uploads.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { serveWebClient } from './http/web.ts';
 import { type Services, createLimiters } from './services.ts';
 import { openStore } from './store/connect.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { version } from './version.ts';
+
+const mediaSweepIntervalMs = 10 * 60 * 1000;
 
 export interface Parley {
   app: FastifyInstance;
@@ -91,6 +98,7 @@ export async function createParley(
     members,
     // SQLite has one connection, so one lane; PostgreSQL lanes leave most of the pool to the rest.
     sends: new SendBatcher({ store, members, config, bus, log }, store.dialect === 'sqlite' ? 1 : 4),
+    ...(await mediaFolders(config.dataDir)),
   };
   const gateway = new Gateway(services);
   // Made now, not on the first login for an unknown name, which would otherwise take twice as
@@ -152,6 +160,8 @@ export async function createParley(
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(fastifyWebsocket, { options: { maxPayload: limits.wsFrameMaxBytes } });
+  await app.register(fastifyCookie);
+  await app.register(mediaRoutes, { services });
 
   const servesPages = await serveWebClient(app, config.webDir);
   installErrorHandling(app, servesPages);
@@ -174,10 +184,17 @@ export async function createParley(
       await api.register(groupRoutes, { services });
       await api.register(groupMemberRoutes, { services });
       await api.register(groupInvitationRoutes, { services });
+      await api.register(uploadRoutes, { services });
     },
     { prefix: '/api/v1' },
   );
   registerGatewayRoute(app, gateway, config.allowedOrigins);
+
+  // Media nobody can reach any more leaves the disk (actions/uploads/sweep-media.ts).
+  const sweeping = setInterval(() => {
+    sweepMedia(services).catch((err: unknown) => log.error({ err }, 'media sweep failed'));
+  }, mediaSweepIntervalMs);
+  sweeping.unref();
 
   let closing: Promise<void> | undefined;
   return {
@@ -194,6 +211,7 @@ export async function createParley(
     close() {
       // Once only: a second SIGTERM, or a test closing twice, waits for the first close.
       closing ??= (async () => {
+        clearInterval(sweeping);
         await gateway.close();
         await app.close();
         await bus.close();

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { MemberCache } from './access/member-cache.ts';
 import type { SendBatcher } from './actions/messages/send-batcher.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
+import type { BlobLock } from './media/blob-lock.ts';
+import type { BlobStore } from './media/blob-store.ts';
 import type { Bus, Envelope } from './bus/bus.ts';
 import type { Config } from './config/settings.ts';
 import type { Presence } from './fanout/presence.ts';
@@ -24,6 +26,11 @@ export interface Services {
   members: MemberCache;
   /** Group commit for sends (actions/messages/send-batcher.ts). */
   sends: SendBatcher;
+  /** Stored files by SHA-256 (media/blob-store.ts). */
+  blobs: BlobStore;
+  blobLock: BlobLock;
+  /** Folders under PARLEY_DATA_DIR: tus's partial uploads, and scratch space for processing. */
+  paths: { uploads: string; work: string };
 }
 
 /** The in-memory limiters of a single node (a Redis-backed set comes with the cluster step). */

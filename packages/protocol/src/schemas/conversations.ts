@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.ts';
 import { PublicUser } from './accounts.ts';
+import { Attachment } from './media.ts';
 
 export const ConversationKind = z.enum(['direct', 'group', 'lobby']);
 export const JoinPolicy = z.enum(['open', 'approval', 'invite']);
@@ -69,9 +70,11 @@ export const Message = z.object({
   conversationId: Id,
   seq: z.number().int(),
   senderId: Id.nullable(),
-  kind: z.enum(['text', 'system']),
-  /** Empty for system notices and for recalled messages. */
+  kind: z.enum(['text', 'system', 'image', 'file', 'voice']),
+  /** Empty for system notices and for recalled messages; a caption (or empty) for media. */
   text: z.string(),
+  /** Image, file and voice messages: the upload shown; null for others and once recalled. */
+  attachment: Attachment.nullable(),
   notice: SystemNotice.nullable(),
   /** The sender's id for this send; lets the sender match it to the message it shows as sending. */
   clientMsgId: z.string().nullable(),

@@ -24,7 +24,10 @@ export const MessageText = z
 
 export const SendMessageBody = z.strictObject({
   clientMsgId: ClientMsgId,
-  text: MessageText,
+  /** Required unless `attachmentId` is given; then it is the caption (may be left out). */
+  text: MessageText.optional(),
+  /** An upload of the sender's (status ready): makes an image, file or voice message. */
+  attachmentId: Id.optional(),
   /** A message of the same conversation this one answers. */
   replyToId: Id.optional(),
 });

@@ -69,6 +69,42 @@ export const settings = {
     default: '120',
     doc: 'How long after sending a user may recall (withdraw) their own message; group admins may recall any message at any time.',
   },
+  imageMaxMb: {
+    env: 'PARLEY_IMAGE_MAX_MB',
+    schema: z.coerce.number().int().min(1).max(1024),
+    default: '20',
+    doc: 'Largest image upload, in MB (2^20 bytes); larger is refused with too_large.',
+  },
+  voiceMaxMb: {
+    env: 'PARLEY_VOICE_MAX_MB',
+    schema: z.coerce.number().int().min(1).max(1024),
+    default: '5',
+    doc: 'Largest voice message upload, in MB.',
+  },
+  voiceMaxSeconds: {
+    env: 'PARLEY_VOICE_MAX_SECONDS',
+    schema: z.coerce.number().int().min(1).max(3600),
+    default: '60',
+    doc: 'Longest voice message, in seconds (read from the recording on the server).',
+  },
+  fileMaxMb: {
+    env: 'PARLEY_FILE_MAX_MB',
+    schema: z.coerce.number().int().min(1).max(2047),
+    default: '200',
+    doc: 'Largest file upload (any type), in MB (at most 2047).',
+  },
+  imageMaxPixels: {
+    env: 'PARLEY_IMAGE_MAX_PIXELS',
+    schema: z.coerce.number().int().min(1_000_000).max(1_000_000_000),
+    default: '50000000',
+    doc: 'Most pixels an uploaded image may have (width × height); more is refused as a possible decompression bomb.',
+  },
+  uploadQuotaMb: {
+    env: 'PARLEY_UPLOAD_QUOTA_MB',
+    schema: z.coerce.number().int().min(0).max(100_000_000),
+    default: '2048',
+    doc: "Storage each user's uploads may take, in MB (0: no limit). Past it uploads are refused with quota_exceeded.",
+  },
   singleSession: {
     env: 'PARLEY_SINGLE_SESSION',
     schema: bool,

@@ -30,7 +30,7 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-function bearerToken(request: FastifyRequest): string | null {
+export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   const match = header && /^Bearer ([A-Za-z0-9_-]+)$/.exec(header);
   return match && match[1]!.length <= limits.tokenMax ? match[1]! : null;

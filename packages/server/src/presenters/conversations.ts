@@ -1,3 +1,4 @@
+import { type StoredAttachment, presentAttachment } from './attachments.ts';
 import { excerpt } from './excerpt.ts';
 import type {
   Conversation,
@@ -84,10 +85,11 @@ export function presentMember(member: MemberRow, user: UserRow): Member {
   };
 }
 
-/** What a text message's `data` column may hold. */
+/** What a text or media message's `data` column may hold. */
 interface TextData {
   mentions?: string[];
   forwardedFrom?: { messageId: string; senderId: string | null };
+  attachment?: StoredAttachment;
 }
 
 /** What a message carries beyond its own row; loaded in bulk by store/message-extras.ts. */
@@ -118,6 +120,10 @@ export function presentMessage(row: MessageRow, extras: MessageExtras = {}): Mes
           recalled: reply.recalled_at !== null,
         }
       : null,
+    attachment:
+      !system && data && (data as TextData).attachment
+        ? presentAttachment((data as TextData).attachment!)
+        : null,
     mentions: !system && data ? ((data as TextData).mentions ?? []) : [],
     forwardedFrom: !system && data ? ((data as TextData).forwardedFrom ?? null) : null,
     reactions: extras.reactions ?? [],

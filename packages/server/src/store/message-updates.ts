@@ -59,6 +59,9 @@ export function updateMessageText(
 export async function markRecalled(db: Db, row: MessageRow, by: string, at: string): Promise<MessageRow> {
   await replaceMentions(db, row.conversation_id, row.seq, []);
   await db.deleteFrom('reactions').where('message_id', '=', row.id).execute();
+  // Its attachment goes with the content: nobody may fetch it through this message any more,
+  // and once no message shows the upload, media/sweep.ts removes it and its file.
+  await db.deleteFrom('message_uploads').where('message_id', '=', row.id).execute();
   return db
     .updateTable('messages')
     .set({ body: '', data: null, recalled_at: at, recalled_by: by })

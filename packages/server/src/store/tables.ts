@@ -55,6 +55,9 @@ export interface Database {
   join_requests: JoinRequestsTable;
   mentions: MentionsTable;
   reactions: ReactionsTable;
+  blobs: BlobsTable;
+  uploads: UploadsTable;
+  message_uploads: MessageUploadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -116,7 +119,7 @@ export interface MessagesTable {
   conversation_id: string;
   seq: number;
   sender_id: string | null;
-  kind: 'text' | 'system';
+  kind: MessageKind;
   body: string;
   /** JSON: a system notice's facts ({ type, actorId, userIds }), rendered by clients in their language. */
   data: string | null;
@@ -190,6 +193,44 @@ export interface JoinRequestsTable {
   decided_at: string | null;
 }
 
+export type MessageKind = 'text' | 'system' | UploadKind;
+export type UploadKind = 'image' | 'file' | 'voice';
+
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  created_at: string;
+}
+
+export interface UploadsTable {
+  id: string;
+  owner_id: string;
+  kind: UploadKind;
+  /** 'uploading': bytes still coming (counted against the quota at their declared size). */
+  status: 'uploading' | 'ready';
+  /** The file name the uploader gave, cleaned (media/file-names.ts). */
+  name: string;
+  size: number;
+  /** Detected from the bytes once the upload is complete; '' before. */
+  mime: string;
+  blob_sha: string | null;
+  thumb_sha: string | null;
+  width: number | null;
+  height: number | null;
+  duration_ms: number | null;
+  animated: number;
+  /** 1 once a message has shown it. */
+  sent: number;
+  created_at: string;
+}
+
+export interface MessageUploadsTable {
+  message_id: string;
+  upload_id: string;
+  conversation_id: string;
+}
+
+export type UploadRow = Selectable<UploadsTable>;
 export type ConversationRow = Selectable<ConversationsTable>;
 export type MemberRow = Selectable<MembersTable>;
 export type MessageRow = Selectable<MessagesTable>;

@@ -10,7 +10,8 @@ import { lockConversation } from '../../store/conversations.ts';
 import { updateMember } from '../../store/members.ts';
 import { messageById } from '../../store/messages.ts';
 import type { Store } from '../../store/connect.ts';
-import type { ConversationKind, Database, MessageRow } from '../../store/tables.ts';
+import type { ConversationKind, Database, MessageRow, UploadRow } from '../../store/tables.ts';
+import { storedAttachment } from '../../presenters/attachments.ts';
 import { refuseToSend } from './check-can-send.ts';
 import { mentionedMembers } from './mentions.ts';
 
@@ -87,6 +88,24 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
     // One statement for all the batch's messages: on PostgreSQL a round trip is the cost.
     if (rows.length > 0) await tx.insertInto('messages').values(rows).execute();
     if (mentions.length > 0) await tx.insertInto('mentions').values(mentions).execute();
+    const shown = rows.flatMap((row) => {
+      const attachment = row.data && (JSON.parse(row.data) as { attachment?: { id: string } }).attachment;
+      return attachment
+        ? [{ message_id: row.id, upload_id: attachment.id, conversation_id: row.conversation_id }]
+        : [];
+    });
+    if (shown.length > 0) {
+      await tx.insertInto('message_uploads').values(shown).execute();
+      await tx
+        .updateTable('uploads')
+        .set({ sent: 1 })
+        .where(
+          'id',
+          'in',
+          shown.map((s) => s.upload_id),
+        )
+        .execute();
+    }
     for (const [id, head] of heads) {
       if (head.movedTo === null) continue;
       await tx
@@ -146,7 +165,12 @@ async function prepareOne(
   refuseToSend(deps.config.dmPolicy, senderId, people);
   const replyTo =
     body.replyToId === undefined ? undefined : await replyTarget(tx, conversationId, body.replyToId);
-  const mentions = await mentionedMembers(tx, conversationId, senderId, body.text);
+  const text = body.text ?? '';
+  const mentions = await mentionedMembers(tx, conversationId, senderId, text);
+  const upload =
+    body.attachmentId === undefined
+      ? undefined
+      : await attachable(tx, senderId, body.attachmentId, forwardedFrom);
 
   const row: MessageRow = {
     id: newId(),
@@ -154,13 +178,14 @@ async function prepareOne(
     seq: head.lastSeq + 1,
     rev: 0,
     sender_id: senderId,
-    kind: 'text',
-    body: body.text,
+    kind: upload ? upload.kind : 'text',
+    body: text,
     data:
-      mentions.length > 0 || forwardedFrom
+      mentions.length > 0 || forwardedFrom || upload
         ? JSON.stringify({
             ...(mentions.length > 0 && { mentions }),
             ...(forwardedFrom && { forwardedFrom }),
+            ...(upload && { attachment: storedAttachment(upload) }),
           })
         : null,
     client_msg_id: body.clientMsgId,
@@ -187,6 +212,23 @@ async function prepareOne(
     },
   ];
   return { row, events, mentioned: mentions };
+}
+
+/**
+ * The upload a send attaches: one of the sender's, finished. A forwarded copy may attach the
+ * original's upload, whoever uploaded it: forwardMessage checked the forwarder can see it.
+ */
+async function attachable(
+  tx: Kysely<Database>,
+  senderId: string,
+  uploadId: string,
+  forwardedFrom: SendRequest['forwardedFrom'],
+): Promise<UploadRow> {
+  const upload = await tx.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirst();
+  if (!upload || upload.status !== 'ready' || (!forwardedFrom && upload.owner_id !== senderId)) {
+    throw new AppError('not_found', 'no finished upload of yours has this id', { field: 'attachmentId' });
+  }
+  return upload;
 }
 
 async function replyTarget(

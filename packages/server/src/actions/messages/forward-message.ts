@@ -42,6 +42,10 @@ export async function forwardMessage(
     });
     await checkCanSend(services, db, me, access);
   }
+  // A media message's copy shows the same upload (no second copy of the file).
+  const attachmentId = message.data
+    ? (JSON.parse(message.data) as { attachment?: { id: string } }).attachment?.id
+    : undefined;
   const acks: MessageAck[] = [];
   for (const target of targets) {
     acks.push(
@@ -49,7 +53,11 @@ export async function forwardMessage(
         services,
         actor,
         target.id,
-        { clientMsgId: target.clientMsgId, text: message.body },
+        {
+          clientMsgId: target.clientMsgId,
+          ...(message.body !== '' && { text: message.body }),
+          ...(attachmentId !== undefined && { attachmentId }),
+        },
         { messageId: message.id, senderId: message.sender_id },
       ),
     );

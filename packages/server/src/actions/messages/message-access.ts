@@ -38,6 +38,6 @@ export async function accessMessage(
 
 /** Recalled messages and system notices take no edits, reactions or forwards. */
 export function requireLiveText(message: MessageRow, what: string): void {
-  if (message.kind !== 'text') throw new AppError('forbidden', `system notices cannot be ${what}`);
+  if (message.kind === 'system') throw new AppError('forbidden', `system notices cannot be ${what}`);
   if (message.recalled_at) throw new AppError('recalled', 'that message was recalled');
 }

@@ -6,6 +6,7 @@ import { now } from '../../ids.ts';
 import { type Services, transact } from '../../services.ts';
 import { markRecalled, markRevised } from '../../store/message-updates.ts';
 import type { MessageRow } from '../../store/tables.ts';
+import { sweepMedia } from '../uploads/sweep-media.ts';
 import { announceUpdate } from './announce-update.ts';
 import { accessMessage } from './message-access.ts';
 
@@ -18,15 +19,22 @@ import { accessMessage } from './message-access.ts';
  */
 export async function recallMessage(services: Services, actor: Actor, messageId: string): Promise<Message> {
   const me = actor.user.id;
-  return transact(services, async (tx, emit) => {
+  let attachmentId: string | undefined;
+  const recalled = await transact(services, async (tx, emit) => {
     const access = await accessMessage(tx, me, messageId, { lock: true });
     const { message } = access;
-    if (message.kind !== 'text') throw new AppError('forbidden', 'system notices cannot be recalled');
+    if (message.kind === 'system') throw new AppError('forbidden', 'system notices cannot be recalled');
     if (message.recalled_at) throw new AppError('recalled', 'that message was recalled already');
     checkMayRecall(services, me, message, access);
+    attachmentId = message.data
+      ? (JSON.parse(message.data) as { attachment?: { id: string } }).attachment?.id
+      : undefined;
     const recalled = await markRecalled(tx, message, me, now());
     return announceUpdate(tx, emit, await markRevised(tx, recalled));
   });
+  // The upload's file goes too once no other message (a forwarded copy) shows it.
+  if (attachmentId) await sweepMedia(services, { only: attachmentId });
+  return recalled;
 }
 
 /**

@@ -24,7 +24,11 @@ export function sendMessage(
   forwardedFrom?: { messageId: string; senderId: string | null },
 ): Promise<MessageAck> {
   const me = actor.user.id;
-  if (body.text.length > limits.messageTextMax) {
+  if (body.text === undefined && body.attachmentId === undefined) {
+    const empty = 'a message needs text, an attachment, or both';
+    return Promise.reject(new AppError('invalid_request', empty, { field: 'text' }));
+  }
+  if (body.text !== undefined && body.text.length > limits.messageTextMax) {
     const tooLarge = `a message holds at most ${limits.messageTextMax} characters`;
     return Promise.reject(new AppError('too_large', tooLarge, { field: 'text' }));
   }

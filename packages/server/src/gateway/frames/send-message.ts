@@ -8,10 +8,6 @@ export function sendMessageFrame(
   connection: Connection,
   frame: z.infer<typeof SendMessageFrame>,
 ): Promise<MessageAck> {
-  const { conversationId, clientMsgId, text, replyToId } = frame;
-  return sendMessage(connection.gateway.services, connection.actor!, conversationId, {
-    clientMsgId,
-    text,
-    ...(replyToId !== undefined && { replyToId }),
-  });
+  const { id: _id, type: _type, conversationId, ...body } = frame;
+  return sendMessage(connection.gateway.services, connection.actor!, conversationId, body);
 }

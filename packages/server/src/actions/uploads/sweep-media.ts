@@ -1,0 +1,76 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Services } from '../../services.ts';
+import type { Database } from '../../store/tables.ts';
+
+/** An unfinished upload, or a finished one never sent, is kept this long for its owner. */
+export const unsentUploadTtlMs = 24 * 3600 * 1000;
+
+/**
+ * Removes what no one can reach any more, so media does not pile up on disk forever:
+ * uploads never finished or never sent within a day, uploads sent but no longer shown by any
+ * message (every message showing them was recalled or deleted), and then the files of blobs
+ * no upload points at. Runs on a timer (app.ts) and, for one upload, right after a recall.
+ * `only` limits it to one upload (and the blobs it used).
+ */
+export async function sweepMedia(
+  services: Services,
+  { only, at = Date.now() }: { only?: string; at?: number } = {},
+): Promise<{ uploads: number; blobs: number }> {
+  const db = services.store.db;
+  const cutoff = new Date(at - unsentUploadTtlMs).toISOString();
+  const unused = await db
+    .selectFrom('uploads')
+    .select(['id', 'status', 'blob_sha', 'thumb_sha'])
+    .$if(only !== undefined, (q) => q.where('id', '=', only!))
+    .where((eb) =>
+      eb.or([eb('created_at', '<', cutoff), eb.and([eb('sent', '=', 1), eb('status', '=', 'ready')])]),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('message_uploads').select('upload_id').whereRef('upload_id', '=', 'uploads.id'))),
+    )
+    .execute();
+  for (const upload of unused) {
+    await db.deleteFrom('uploads').where('id', '=', upload.id).execute();
+    if (upload.status === 'uploading') {
+      const partial = path.join(services.paths.uploads, upload.id);
+      await Promise.all([rm(partial, { force: true }), rm(`${partial}.json`, { force: true })]);
+    }
+  }
+  const candidates = only
+    ? unused.flatMap((u) => [u.blob_sha, u.thumb_sha]).filter((sha): sha is string => sha !== null)
+    : undefined;
+  const blobs = await services.blobLock.run(() => removeUnusedBlobs(services, db, candidates));
+  return { uploads: unused.length, blobs };
+}
+
+/** Deletes blob rows no upload points at (of `candidates`, or all), then their files. */
+async function removeUnusedBlobs(
+  services: Services,
+  db: Kysely<Database>,
+  candidates?: string[],
+): Promise<number> {
+  if (candidates?.length === 0) return 0;
+  const gone = await db
+    .deleteFrom('blobs')
+    .$if(candidates !== undefined, (q) => q.where('sha256', 'in', candidates!))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('uploads')
+            .select('id')
+            .where((eb) =>
+              eb.or([
+                eb('blob_sha', '=', eb.ref('blobs.sha256')),
+                eb('thumb_sha', '=', eb.ref('blobs.sha256')),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .returning('sha256')
+    .execute();
+  for (const { sha256 } of gone) await services.blobs.remove(sha256);
+  return gone.length;
+}

@@ -1,0 +1,116 @@
+import { ErrorResponse, Id } from '@parley/protocol';
+import { create as contentDisposition } from 'content-disposition';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import parseRange from 'range-parser';
+import { z } from 'zod';
+import { accessSession } from '../../access/session.ts';
+import { AppError } from '../../errors.ts';
+import type { Services } from '../../services.ts';
+import { maySeeUpload, uploadById } from '../../store/uploads.ts';
+import { bearerToken, requireSession } from '../authenticate.ts';
+
+/** The cookie a browser sends with <img>/<audio> requests for /media (HttpOnly, this path only). */
+export const mediaCookie = 'parley_media';
+
+/**
+ * GET /media/{id} and /media/{id}/thumbnail: an upload's bytes, to those who may see them —
+ * its uploader, and members of a conversation where a message shows it (not recalled).
+ * Anyone else, and anyone once the message is recalled, gets 404 as if it never existed.
+ * Browsers authenticate with the media cookie (POST /api/v1/media/cookie sets it from the
+ * bearer session), other clients with the bearer header. Files are always downloads under
+ * their own name (RFC 6266, UTF-8 names as filename*); nothing is ever sniffed or run: nosniff
+ * and a sandboxing CSP on every answer. Range requests work (resuming, seeking in voice).
+ */
+export const mediaRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const params = z.strictObject({ id: Id });
+  const notFound = () => new AppError('not_found', 'no such media');
+
+  const serve = (variant: 'original' | 'thumbnail') =>
+    app.get(
+      variant === 'original' ? '/media/:id' : '/media/:id/thumbnail',
+      {
+        schema: {
+          tags: ['media'],
+          summary: variant === 'original' ? "An upload's bytes" : "An image's thumbnail (WebP)",
+          description:
+            'Answers 200 or 206 (Range) with the bytes, 304 for a matching ETag; 401, 404 or 416 with an error body.',
+          params,
+        },
+      },
+      async (request, reply) => {
+        const token = bearerToken(request) ?? request.cookies[mediaCookie];
+        const actor = token ? await accessSession(services, token) : null;
+        if (!actor) throw new AppError('unauthenticated', 'sign in first (bearer token or media cookie)');
+        const upload = await uploadById(services.store.db, request.params.id);
+        if (
+          !upload ||
+          upload.status !== 'ready' ||
+          !(await maySeeUpload(services.store.db, actor.user.id, upload))
+        ) {
+          throw notFound();
+        }
+        const sha = variant === 'original' ? upload.blob_sha : upload.thumb_sha;
+        const size = sha && (await services.blobs.size(sha));
+        if (!sha || typeof size !== 'number') throw notFound();
+
+        const inline = variant === 'thumbnail' || upload.kind !== 'file';
+        reply
+          .header('content-type', variant === 'thumbnail' ? 'image/webp' : upload.mime)
+          .header(
+            'content-disposition',
+            contentDisposition(upload.name, { type: inline ? 'inline' : 'attachment' }),
+          )
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('cross-origin-resource-policy', 'same-origin')
+          .header('cache-control', 'private, no-cache')
+          .header('etag', `"${sha}"`)
+          .header('accept-ranges', 'bytes');
+        if (request.headers['if-none-match'] === `"${sha}"`) return reply.status(304).send();
+
+        const range = request.headers.range ? parseRange(size, request.headers.range, { combine: true }) : -2;
+        if (range === -1) {
+          reply.header('content-range', `bytes */${size}`);
+          throw new AppError('range_not_satisfiable', `the file has ${size} bytes`);
+        }
+        // No Range, a malformed one, or several: the whole file (RFC 9110 allows ignoring Range).
+        if (range === -2 || range.length !== 1) {
+          reply.header('content-length', size);
+          return reply.send(services.blobs.read(sha));
+        }
+        const { start, end } = range[0]!;
+        reply
+          .status(206)
+          .header('content-range', `bytes ${start}-${end}/${size}`)
+          .header('content-length', end - start + 1);
+        return reply.send(services.blobs.read(sha, { start, end }));
+      },
+    );
+  serve('original');
+  serve('thumbnail');
+
+  await app.register(async (scope) => {
+    requireSession(scope, services);
+    scope.post(
+      '/api/v1/media/cookie',
+      {
+        schema: {
+          tags: ['media'],
+          summary: 'Set the media cookie from this session, so <img> and <audio> can load /media',
+          security: [{ bearer: [] }],
+          response: { 204: z.null(), 401: ErrorResponse, 429: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        reply.setCookie(mediaCookie, bearerToken(request)!, {
+          path: '/media',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: request.protocol === 'https',
+          maxAge: services.config.sessionIdleDays * 24 * 3600,
+        });
+        return reply.status(204).send(null);
+      },
+    );
+  });
+};
