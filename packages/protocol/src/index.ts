@@ -5,6 +5,7 @@ export * from './schemas/accounts.ts';
 export * from './schemas/conversations.ts';
 export * from './schemas/messages.ts';
 export * from './schemas/media.ts';
+export * from './schemas/stickers.ts';
 export * from './schemas/message-operations.ts';
 export * from './schemas/read-state.ts';
 export * from './schemas/search.ts';

@@ -57,6 +57,17 @@ export const limits = {
   wsMaxBadFrames: 20,
   /** A new socket must authenticate with `hello` within this time or is closed with 4001. */
   wsHelloTimeoutMs: 10_000,
+  /** Stickers in one user's collection (their own and ones saved from messages). */
+  stickersPerUserMax: 300,
+  /** Stickers in one server pack. */
+  stickersPerPackMax: 120,
+  /** Custom emoji on the server. */
+  customEmojiMax: 500,
+  /** Largest stored image a sticker or custom emoji is made from (the upload's re-encoded bytes). */
+  stickerSourceMaxBytes: 1024 * 1024,
+  /** Characters of a sticker's search keyword (usually one emoji) and of a pack's name. */
+  stickerKeywordMax: 32,
+  stickerPackNameMax: 64,
 } as const;
 
 export type Limits = typeof limits;

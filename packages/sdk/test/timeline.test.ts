@@ -10,6 +10,7 @@ const message = (seq: number, text = `m${seq}`): Message => ({
   kind: 'text',
   text,
   attachment: null,
+  sticker: null,
   notice: null,
   clientMsgId: null,
   replyTo: null,

@@ -20,6 +20,7 @@ import {
 import pino, { type Logger } from 'pino';
 import { MemberCache } from './access/member-cache.ts';
 import { ensureLobby } from './actions/conversations/ensure-lobby.ts';
+import { ensureDefaultStickers } from './actions/stickers/ensure-default-stickers.ts';
 import { SendBatcher } from './actions/messages/send-batcher.ts';
 import { sweepMedia } from './actions/uploads/sweep-media.ts';
 import { mediaFolders } from './media/folders.ts';
@@ -47,8 +48,10 @@ import { searchRoutes } from './http/routes/search.ts';
 import { presenceRoutes } from './http/routes/presence.ts';
 import { meRoutes } from './http/routes/me.ts';
 import { serverInfoRoutes } from './http/routes/server-info.ts';
+import { avatarRoutes } from './http/routes/avatars.ts';
 import { mediaRoutes } from './http/routes/media.ts';
 import { uploadRoutes } from './http/routes/uploads.ts';
+import { stickerImageRoutes, stickerRoutes } from './http/routes/stickers.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { serveWebClient } from './http/web.ts';
 import { type Services, createLimiters } from './services.ts';
@@ -82,6 +85,7 @@ export async function createParley(
   try {
     await migrateToLatest(store.db);
     if (config.lobby) await ensureLobby(store.db);
+    await ensureDefaultStickers(store.db, await mediaFolders(config.dataDir));
   } catch (err) {
     await store.close();
     throw err;
@@ -161,10 +165,14 @@ export async function createParley(
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(fastifyWebsocket, { options: { maxPayload: limits.wsFrameMaxBytes } });
   await app.register(fastifyCookie);
-  await app.register(mediaRoutes, { services });
 
   const servesPages = await serveWebClient(app, config.webDir);
+  // Before every route below, so each refusal has Parley's body.
   installErrorHandling(app, servesPages);
+
+  await app.register(mediaRoutes, { services });
+  await app.register(avatarRoutes, { services });
+  await app.register(stickerImageRoutes, { services });
 
   await app.register(
     async (api) => {
@@ -185,6 +193,7 @@ export async function createParley(
       await api.register(groupMemberRoutes, { services });
       await api.register(groupInvitationRoutes, { services });
       await api.register(uploadRoutes, { services });
+      await api.register(stickerRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

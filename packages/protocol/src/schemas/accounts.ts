@@ -10,8 +10,10 @@ export const PublicUser = z.object({
   username: z.string(),
   displayName: z.string(),
   bio: z.string(),
-  /** Blob id of the avatar image (step 4); null until one is set. */
+  /** Path of the 256 px avatar (`/avatars/<sha-256>`, public, cached forever); null when none is set. */
   avatar: z.string().nullable(),
+  /** The same avatar at 64 px, for lists. */
+  avatarSmall: z.string().nullable(),
   role: Role,
   createdAt: Timestamp,
 });

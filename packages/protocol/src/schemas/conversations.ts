@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, Timestamp } from './common.ts';
 import { PublicUser } from './accounts.ts';
 import { Attachment } from './media.ts';
+import { Sticker } from './stickers.ts';
 
 export const ConversationKind = z.enum(['direct', 'group', 'lobby']);
 export const JoinPolicy = z.enum(['open', 'approval', 'invite']);
@@ -70,11 +71,13 @@ export const Message = z.object({
   conversationId: Id,
   seq: z.number().int(),
   senderId: Id.nullable(),
-  kind: z.enum(['text', 'system', 'image', 'file', 'voice']),
+  kind: z.enum(['text', 'system', 'image', 'file', 'voice', 'sticker']),
   /** Empty for system notices and for recalled messages; a caption (or empty) for media. */
   text: z.string(),
   /** Image, file and voice messages: the upload shown; null for others and once recalled. */
   attachment: Attachment.nullable(),
+  /** Sticker messages: the sticker shown; null for others and once recalled. */
+  sticker: Sticker.nullable(),
   notice: SystemNotice.nullable(),
   /** The sender's id for this send; lets the sender match it to the message it shows as sending. */
   clientMsgId: z.string().nullable(),
@@ -119,7 +122,9 @@ export const Conversation = z.object({
   kind: ConversationKind,
   name: z.string(),
   description: z.string(),
+  /** Groups: path of the 256 px avatar (`/avatars/<sha-256>`); null when none (direct: show the other person's). */
   avatar: z.string().nullable(),
+  avatarSmall: z.string().nullable(),
   joinPolicy: JoinPolicy,
   inviteMode: InviteMode,
   showPresence: z.boolean(),

@@ -73,6 +73,7 @@ export const GroupSummary = z.object({
   name: z.string(),
   description: z.string(),
   avatar: z.string().nullable(),
+  avatarSmall: z.string().nullable(),
   memberCount: z.number().int(),
   joinPolicy: JoinPolicy,
 });

@@ -41,6 +41,10 @@ export const Upload = Attachment.extend({
 });
 export type Upload = z.infer<typeof Upload>;
 
+/** PUT /me/avatar and /groups/{id}/avatar: which of my image uploads becomes the avatar. */
+export const SetAvatarBody = z.strictObject({ uploadId: Id });
+export type SetAvatarBody = z.infer<typeof SetAvatarBody>;
+
 /** What the client puts in tus `Upload-Metadata` (each value base64, as tus says). */
 export const UploadMetadata = z.strictObject({
   kind: UploadKind,

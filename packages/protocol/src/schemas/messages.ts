@@ -24,10 +24,12 @@ export const MessageText = z
 
 export const SendMessageBody = z.strictObject({
   clientMsgId: ClientMsgId,
-  /** Required unless `attachmentId` is given; then it is the caption (may be left out). */
+  /** Required unless `attachmentId` is given; then it is the caption (may be left out). Never with `stickerId`. */
   text: MessageText.optional(),
   /** An upload of the sender's (status ready): makes an image, file or voice message. */
   attachmentId: Id.optional(),
+  /** A server pack's sticker, or one in the sender's collection: a sticker message (no text, no attachment). */
+  stickerId: Id.optional(),
   /** A message of the same conversation this one answers. */
   replyToId: Id.optional(),
 });

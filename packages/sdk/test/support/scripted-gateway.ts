@@ -40,6 +40,7 @@ export function helloReply(id: string): { re: string; ok: HelloResult } {
         displayName: 'Alice',
         bio: '',
         avatar: null,
+        avatarSmall: null,
         role: 'member',
         createdAt: at,
         updatedAt: at,

@@ -33,6 +33,9 @@ export function storedAttachment(upload: UploadRow): StoredAttachment {
   };
 }
 
+/** Where anyone fetches an avatar by its hash (http/routes/avatars.ts); null stays null. */
+export const avatarPath = (sha256: string | null) => (sha256 === null ? null : `/avatars/${sha256}`);
+
 /** Where a client fetches an upload (see http/routes/media.ts). */
 export const mediaPath = (id: string, variant?: 'thumbnail') => `/media/${id}${variant ? `/${variant}` : ''}`;
 

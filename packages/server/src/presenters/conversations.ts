@@ -1,5 +1,6 @@
-import { type StoredAttachment, presentAttachment } from './attachments.ts';
+import { type StoredAttachment, avatarPath, presentAttachment } from './attachments.ts';
 import { excerpt } from './excerpt.ts';
+import { type StoredSticker, presentSticker } from './stickers.ts';
 import type {
   Conversation,
   Member,
@@ -22,7 +23,8 @@ export function presentSharedConversation(row: ConversationRow): SharedConversat
     kind: row.kind,
     name: row.name,
     description: row.description,
-    avatar: row.avatar,
+    avatar: avatarPath(row.avatar),
+    avatarSmall: avatarPath(row.avatar_small),
     joinPolicy: row.join_policy,
     inviteMode: row.invite_mode,
     showPresence: row.show_presence === 1,
@@ -90,6 +92,7 @@ interface TextData {
   mentions?: string[];
   forwardedFrom?: { messageId: string; senderId: string | null };
   attachment?: StoredAttachment;
+  sticker?: StoredSticker;
 }
 
 /** What a message carries beyond its own row; loaded in bulk by store/message-extras.ts. */
@@ -124,6 +127,8 @@ export function presentMessage(row: MessageRow, extras: MessageExtras = {}): Mes
       !system && data && (data as TextData).attachment
         ? presentAttachment((data as TextData).attachment!)
         : null,
+    sticker:
+      !system && data && (data as TextData).sticker ? presentSticker((data as TextData).sticker!) : null,
     mentions: !system && data ? ((data as TextData).mentions ?? []) : [],
     forwardedFrom: !system && data ? ((data as TextData).forwardedFrom ?? null) : null,
     reactions: extras.reactions ?? [],

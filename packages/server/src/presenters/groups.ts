@@ -1,3 +1,4 @@
+import { avatarPath } from './attachments.ts';
 import type { GroupInvitation, GroupSummary, JoinRequest } from '@parley/protocol';
 import type { ConversationRow, GroupInvitationRow, JoinRequestRow, UserRow } from '../store/tables.ts';
 import { presentUser } from './users.ts';
@@ -8,7 +9,8 @@ export function presentGroupSummary(row: ConversationRow): GroupSummary {
     id: row.id,
     name: row.name,
     description: row.description,
-    avatar: row.avatar,
+    avatar: avatarPath(row.avatar),
+    avatarSmall: avatarPath(row.avatar_small),
     memberCount: row.member_count,
     joinPolicy: row.kind === 'lobby' ? 'open' : row.join_policy,
   };

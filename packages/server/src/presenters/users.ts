@@ -1,5 +1,6 @@
 import type { Me, PublicUser, SessionInfo } from '@parley/protocol';
 import type { SessionRow, UserRow } from '../store/tables.ts';
+import { avatarPath } from './attachments.ts';
 
 export function presentUser(row: UserRow): PublicUser {
   return {
@@ -7,7 +8,8 @@ export function presentUser(row: UserRow): PublicUser {
     username: row.username,
     displayName: row.display_name,
     bio: row.bio,
-    avatar: row.avatar,
+    avatar: avatarPath(row.avatar),
+    avatarSmall: avatarPath(row.avatar_small),
     role: row.role,
     createdAt: row.created_at,
   };

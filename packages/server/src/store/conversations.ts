@@ -68,6 +68,7 @@ export function newConversationRow(
     name: '',
     description: '',
     avatar: null,
+    avatar_small: null,
     join_policy: 'invite',
     invite_mode: 'accept',
     show_presence: 0,

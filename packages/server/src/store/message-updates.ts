@@ -62,6 +62,7 @@ export async function markRecalled(db: Db, row: MessageRow, by: string, at: stri
   // Its attachment goes with the content: nobody may fetch it through this message any more,
   // and once no message shows the upload, media/sweep.ts removes it and its file.
   await db.deleteFrom('message_uploads').where('message_id', '=', row.id).execute();
+  await db.deleteFrom('message_stickers').where('message_id', '=', row.id).execute();
   return db
     .updateTable('messages')
     .set({ body: '', data: null, recalled_at: at, recalled_by: by })

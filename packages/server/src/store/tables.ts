@@ -10,7 +10,9 @@ export interface UsersTable {
   display_name: string;
   password_hash: string;
   bio: string;
+  /** SHA-256 of the 256 px avatar (a blob); avatar_small the 64 px one. */
   avatar: string | null;
+  avatar_small: string | null;
   role: 'admin' | 'member';
   created_at: string;
   updated_at: string;
@@ -58,6 +60,11 @@ export interface Database {
   blobs: BlobsTable;
   uploads: UploadsTable;
   message_uploads: MessageUploadsTable;
+  sticker_packs: StickerPacksTable;
+  stickers: StickersTable;
+  user_stickers: UserStickersTable;
+  message_stickers: MessageStickersTable;
+  custom_emoji: CustomEmojiTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -76,7 +83,9 @@ export interface ConversationsTable {
   kind: ConversationKind;
   name: string;
   description: string;
+  /** SHA-256 of the 256 px avatar (a blob); avatar_small the 64 px one. */
   avatar: string | null;
+  avatar_small: string | null;
   join_policy: JoinPolicy;
   /** 'accept': an invitee must accept; 'direct': members' invitations add friends at once. */
   invite_mode: 'accept' | 'direct';
@@ -193,7 +202,7 @@ export interface JoinRequestsTable {
   decided_at: string | null;
 }
 
-export type MessageKind = 'text' | 'system' | UploadKind;
+export type MessageKind = 'text' | 'system' | 'sticker' | UploadKind;
 export type UploadKind = 'image' | 'file' | 'voice';
 
 export interface BlobsTable {
@@ -230,6 +239,58 @@ export interface MessageUploadsTable {
   conversation_id: string;
 }
 
+export interface StickerPacksTable {
+  id: string;
+  name: string;
+  /** 1 for the pack Parley ships (actions/stickers/ensure-default-stickers.ts). */
+  builtin: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface StickersTable {
+  id: string;
+  /** The server pack it is in (public); null for a personal sticker. */
+  pack_id: string | null;
+  /** Who made a personal sticker; null for pack stickers (and once its maker is gone). */
+  owner_id: string | null;
+  /** The WebP (media/stickers.ts). */
+  blob_sha: string;
+  mime: string;
+  width: number;
+  height: number;
+  animated: number;
+  /** A keyword for search, usually one emoji; '' when none. */
+  emoji: string;
+  created_at: string;
+}
+
+export interface UserStickersTable {
+  user_id: string;
+  sticker_id: string;
+  added_at: string;
+}
+
+export interface MessageStickersTable {
+  message_id: string;
+  sticker_id: string;
+  conversation_id: string;
+}
+
+export interface CustomEmojiTable {
+  shortcode: string;
+  blob_sha: string;
+  mime: string;
+  width: number;
+  height: number;
+  animated: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export type StickerPackRow = Selectable<StickerPacksTable>;
+export type StickerRow = Selectable<StickersTable>;
+export type CustomEmojiRow = Selectable<CustomEmojiTable>;
 export type UploadRow = Selectable<UploadsTable>;
 export type ConversationRow = Selectable<ConversationsTable>;
 export type MemberRow = Selectable<MembersTable>;

@@ -44,7 +44,25 @@ export function searchUsers(db: Db, text: string, limit: number, afterUsername?:
 export async function updateUser(
   db: Db,
   id: string,
-  changes: Partial<Pick<UserRow, 'display_name' | 'bio' | 'password_hash' | 'last_seen_at' | 'updated_at'>>,
+  changes: Partial<
+    Pick<
+      UserRow,
+      'display_name' | 'bio' | 'avatar' | 'avatar_small' | 'password_hash' | 'last_seen_at' | 'updated_at'
+    >
+  >,
 ): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+/**
+ * Takes the user's row write lock until the transaction ends (PostgreSQL; SQLite transactions
+ * are serial already), with a no-op update as lockConversation does: actions that must not
+ * interleave for one user (creating uploads against the quota) take turns.
+ */
+export async function lockUser(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('id', '=', id)
+    .execute();
 }

@@ -102,6 +102,7 @@ describe.each(dialects)('making and finding groups on %s', (dialect) => {
       name: `${tag} Open`,
       description: '',
       avatar: null,
+      avatarSmall: null,
       memberCount: 1,
       joinPolicy: 'open',
     });
@@ -122,6 +123,7 @@ describe.each(dialects)('making and finding groups on %s', (dialect) => {
       name: 'Class 3',
       description: 'Maths homework\nand more',
       avatar: null,
+      avatarSmall: null,
       memberCount: 1,
       joinPolicy: 'approval',
     });

@@ -33,6 +33,7 @@ describe.each(dialects)('group invitations on %s', (dialect) => {
         name: 'Class 3',
         description: '',
         avatar: null,
+        avatarSmall: null,
         memberCount: 2,
         joinPolicy: 'approval',
       },

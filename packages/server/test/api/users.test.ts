@@ -41,6 +41,7 @@ describe.each(dialects)('finding users on %s', (dialect) => {
         displayName: 'Bob B.',
         bio: '',
         avatar: null,
+        avatarSmall: null,
         role: bob.user.role,
         createdAt: bob.user.createdAt,
       });

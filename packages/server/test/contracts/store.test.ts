@@ -44,6 +44,7 @@ function aUser(name: string, fields: Partial<UserRow> = {}): UserRow {
     password_hash: 'scrypt$12$8$1$salt$hash',
     bio: '',
     avatar: null,
+    avatar_small: null,
     role: 'member',
     created_at: t0,
     updated_at: t0,

@@ -41,6 +41,7 @@ export async function register(
         password_hash: passwordHash,
         bio: '',
         avatar: null,
+        avatar_small: null,
         role: first ? 'admin' : 'member',
         created_at: at,
         updated_at: at,

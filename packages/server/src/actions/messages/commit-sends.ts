@@ -10,8 +10,9 @@ import { lockConversation } from '../../store/conversations.ts';
 import { updateMember } from '../../store/members.ts';
 import { messageById } from '../../store/messages.ts';
 import type { Store } from '../../store/connect.ts';
-import type { ConversationKind, Database, MessageRow, UploadRow } from '../../store/tables.ts';
+import type { ConversationKind, Database, MessageRow, StickerRow, UploadRow } from '../../store/tables.ts';
 import { storedAttachment } from '../../presenters/attachments.ts';
+import { type StoredSticker, storedSticker } from '../../presenters/stickers.ts';
 import { refuseToSend } from './check-can-send.ts';
 import { mentionedMembers } from './mentions.ts';
 
@@ -106,6 +107,14 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
         )
         .execute();
     }
+    // Which messages show which sticker: who may fetch a personal one, and that it must stay.
+    const stickers = rows.flatMap((row) => {
+      const sticker = row.kind === 'sticker' && (JSON.parse(row.data!) as { sticker: StoredSticker }).sticker;
+      return sticker
+        ? [{ message_id: row.id, sticker_id: sticker.id, conversation_id: row.conversation_id }]
+        : [];
+    });
+    if (stickers.length > 0) await tx.insertInto('message_stickers').values(stickers).execute();
     for (const [id, head] of heads) {
       if (head.movedTo === null) continue;
       await tx
@@ -171,6 +180,10 @@ async function prepareOne(
     body.attachmentId === undefined
       ? undefined
       : await attachable(tx, senderId, body.attachmentId, forwardedFrom);
+  const sticker =
+    body.stickerId === undefined
+      ? undefined
+      : await sendableSticker(tx, senderId, body.stickerId, forwardedFrom);
 
   const row: MessageRow = {
     id: newId(),
@@ -178,14 +191,15 @@ async function prepareOne(
     seq: head.lastSeq + 1,
     rev: 0,
     sender_id: senderId,
-    kind: upload ? upload.kind : 'text',
+    kind: upload ? upload.kind : sticker ? 'sticker' : 'text',
     body: text,
     data:
-      mentions.length > 0 || forwardedFrom || upload
+      mentions.length > 0 || forwardedFrom || upload || sticker
         ? JSON.stringify({
             ...(mentions.length > 0 && { mentions }),
             ...(forwardedFrom && { forwardedFrom }),
             ...(upload && { attachment: storedAttachment(upload) }),
+            ...(sticker && { sticker: storedSticker(sticker) }),
           })
         : null,
     client_msg_id: body.clientMsgId,
@@ -229,6 +243,34 @@ async function attachable(
     throw new AppError('not_found', 'no finished upload of yours has this id', { field: 'attachmentId' });
   }
   return upload;
+}
+
+/**
+ * The sticker a send shows: a server pack's, or one in the sender's collection. A forwarded
+ * copy may show the original's sticker: forwardMessage checked the forwarder can see it.
+ */
+async function sendableSticker(
+  tx: Kysely<Database>,
+  senderId: string,
+  stickerId: string,
+  forwardedFrom: SendRequest['forwardedFrom'],
+): Promise<StickerRow> {
+  const sticker = await tx
+    .selectFrom('stickers')
+    .leftJoin('user_stickers', (join) =>
+      join.onRef('user_stickers.sticker_id', '=', 'stickers.id').on('user_stickers.user_id', '=', senderId),
+    )
+    .selectAll('stickers')
+    .select('user_stickers.user_id as kept_by')
+    .where('stickers.id', '=', stickerId)
+    .executeTakeFirst();
+  if (!sticker || (sticker.pack_id === null && sticker.kept_by === null && !forwardedFrom)) {
+    throw new AppError('not_found', 'no sticker of a pack or of your collection has this id', {
+      field: 'stickerId',
+    });
+  }
+  const { kept_by: _keptBy, ...row } = sticker;
+  return row;
 }
 
 async function replyTarget(

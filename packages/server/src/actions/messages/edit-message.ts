@@ -36,6 +36,7 @@ export async function editMessage(
     const { message } = access;
     if (message.sender_id !== me) throw new AppError('forbidden', 'only the sender can edit a message');
     requireLiveText(message, 'edited');
+    if (message.kind === 'sticker') throw new AppError('forbidden', 'a sticker has no text to edit');
     await checkCanSend(services, tx, me, access);
     if (message.body === body.text) {
       return presentMessage(message, (await extrasFor(tx, [message])).get(message.id));

@@ -42,10 +42,12 @@ export async function forwardMessage(
     });
     await checkCanSend(services, db, me, access);
   }
-  // A media message's copy shows the same upload (no second copy of the file).
-  const attachmentId = message.data
-    ? (JSON.parse(message.data) as { attachment?: { id: string } }).attachment?.id
-    : undefined;
+  // A media or sticker message's copy shows the same upload or sticker (no second copy of the file).
+  const data = message.data
+    ? (JSON.parse(message.data) as { attachment?: { id: string }; sticker?: { id: string } })
+    : {};
+  const attachmentId = data.attachment?.id;
+  const stickerId = data.sticker?.id;
   const acks: MessageAck[] = [];
   for (const target of targets) {
     acks.push(
@@ -57,6 +59,7 @@ export async function forwardMessage(
           clientMsgId: target.clientMsgId,
           ...(message.body !== '' && { text: message.body }),
           ...(attachmentId !== undefined && { attachmentId }),
+          ...(stickerId !== undefined && { stickerId }),
         },
         { messageId: message.id, senderId: message.sender_id },
       ),

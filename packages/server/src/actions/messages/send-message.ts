@@ -24,9 +24,13 @@ export function sendMessage(
   forwardedFrom?: { messageId: string; senderId: string | null },
 ): Promise<MessageAck> {
   const me = actor.user.id;
-  if (body.text === undefined && body.attachmentId === undefined) {
-    const empty = 'a message needs text, an attachment, or both';
+  if (body.text === undefined && body.attachmentId === undefined && body.stickerId === undefined) {
+    const empty = 'a message needs text, an attachment, or both, or a sticker';
     return Promise.reject(new AppError('invalid_request', empty, { field: 'text' }));
+  }
+  if (body.stickerId !== undefined && (body.text !== undefined || body.attachmentId !== undefined)) {
+    const alone = 'a sticker is sent alone: no text, no attachment';
+    return Promise.reject(new AppError('invalid_request', alone, { field: 'stickerId' }));
   }
   if (body.text !== undefined && body.text.length > limits.messageTextMax) {
     const tooLarge = `a message holds at most ${limits.messageTextMax} characters`;

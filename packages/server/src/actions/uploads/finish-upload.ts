@@ -1,13 +1,12 @@
 import { rm, stat } from 'node:fs/promises';
 import { AppError } from '../../errors.ts';
-import { now } from '../../ids.ts';
 import { detectType, essence, isInlineImage, isVoiceContainer } from '../../media/detect.ts';
-import { sha256File } from '../../media/hash.ts';
 import { processImage } from '../../media/images.ts';
 import { probeVoice } from '../../media/voice.ts';
 import type { Services } from '../../services.ts';
 import type { UploadRow } from '../../store/tables.ts';
-import { deleteUpload, insertBlob, updateUpload } from '../../store/uploads.ts';
+import { deleteUpload, updateUpload } from '../../store/uploads.ts';
+import { storeBlob } from './store-blob.ts';
 import { maxBytesOf } from './upload-limits.ts';
 
 /** Longest side of an image's thumbnail, in pixels. */
@@ -77,13 +76,4 @@ export async function finishUpload(services: Services, upload: UploadRow, file: 
   } finally {
     await Promise.all([file, ...made].map((f) => rm(f, { force: true })));
   }
-}
-
-/** Moves a finished file into the blob store under its hash; returns the hash. */
-async function storeBlob(services: Services, file: string): Promise<string> {
-  const sha256 = await sha256File(file);
-  const { size } = await stat(file);
-  await services.blobs.put(sha256, file);
-  await insertBlob(services.store.db, sha256, size, now());
-  return sha256;
 }

@@ -5,6 +5,7 @@ import { now } from '../../ids.ts';
 import { cleanFileName } from '../../media/file-names.ts';
 import { type Services, transact } from '../../services.ts';
 import { bytesUsedBy, insertUpload } from '../../store/uploads.ts';
+import { lockUser } from '../../store/users.ts';
 import type { UploadRow } from '../../store/tables.ts';
 import { maxBytesOf, quotaBytes } from './upload-limits.ts';
 
@@ -44,6 +45,9 @@ export async function startUpload(
     });
   }
   return transact(services, async (tx) => {
+    // One creation at a time per user (the user's row lock, PostgreSQL): a burst of
+    // creations must not all read the same usage and together pass the quota.
+    await lockUser(tx, actor.user.id);
     const quota = quotaBytes(services.config);
     if (quota !== null && (await bytesUsedBy(tx, actor.user.id)) + declaredSize > quota) {
       throw new AppError(

@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Services } from '../../services.ts';
+import { deleteUnreachableStickers } from '../../store/stickers.ts';
 import type { Database } from '../../store/tables.ts';
 
 /** An unfinished upload, or a finished one never sent, is kept this long for its owner. */
@@ -38,6 +39,8 @@ export async function sweepMedia(
       await Promise.all([rm(partial, { force: true }), rm(`${partial}.json`, { force: true })]);
     }
   }
+  // Personal stickers no collection keeps and no message shows (store/stickers.ts).
+  if (only === undefined) await deleteUnreachableStickers(db);
   const candidates = only
     ? unused.flatMap((u) => [u.blob_sha, u.thumb_sha]).filter((sha): sha is string => sha !== null)
     : undefined;
@@ -45,7 +48,7 @@ export async function sweepMedia(
   return { uploads: unused.length, blobs };
 }
 
-/** Deletes blob rows no upload points at (of `candidates`, or all), then their files. */
+/** Deletes blob rows no upload, avatar, sticker or custom emoji points at (of `candidates`, or all), then their files. */
 async function removeUnusedBlobs(
   services: Services,
   db: Kysely<Database>,
@@ -55,20 +58,24 @@ async function removeUnusedBlobs(
   const gone = await db
     .deleteFrom('blobs')
     .$if(candidates !== undefined, (q) => q.where('sha256', 'in', candidates!))
-    .where(({ not, exists, selectFrom }) =>
-      not(
+    .where(({ not, exists, selectFrom, eb }) => {
+      type Table = 'uploads' | 'users' | 'conversations' | 'stickers' | 'custom_emoji';
+      const uses = (table: Table, columns: readonly string[]) =>
         exists(
-          selectFrom('uploads')
-            .select('id')
-            .where((eb) =>
-              eb.or([
-                eb('blob_sha', '=', eb.ref('blobs.sha256')),
-                eb('thumb_sha', '=', eb.ref('blobs.sha256')),
-              ]),
+          selectFrom(table)
+            .select(sql.lit(1).as('one'))
+            .where(
+              sql<boolean>`${sql.ref('blobs.sha256')} in (${sql.join(columns.map((c) => sql.ref(`${table}.${c}`)))})`,
             ),
-        ),
-      ),
-    )
+        );
+      return eb.and([
+        not(uses('uploads', ['blob_sha', 'thumb_sha'])),
+        not(uses('users', ['avatar', 'avatar_small'])),
+        not(uses('conversations', ['avatar', 'avatar_small'])),
+        not(uses('stickers', ['blob_sha'])),
+        not(uses('custom_emoji', ['blob_sha'])),
+      ]);
+    })
     .returning('sha256')
     .execute();
   for (const { sha256 } of gone) await services.blobs.remove(sha256);

@@ -4,6 +4,7 @@ import {
   GroupPage,
   GroupSummary,
   SearchGroupsQuery,
+  SetAvatarBody,
   UpdateGroupBody,
 } from '@parley/protocol';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -11,6 +12,7 @@ import { createGroup } from '../../actions/groups/create-group.ts';
 import { dissolveGroup } from '../../actions/groups/dissolve-group.ts';
 import { previewGroup } from '../../actions/groups/preview-group.ts';
 import { searchGroups } from '../../actions/groups/search-groups.ts';
+import { setGroupAvatar } from '../../actions/groups/set-group-avatar.ts';
 import { updateGroup } from '../../actions/groups/update-group.ts';
 import type { Services } from '../../services.ts';
 import { actorOf, requireSession } from '../authenticate.ts';
@@ -79,6 +81,33 @@ export const groupRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       },
     },
     async (request) => updateGroup(services, actorOf(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/groups/:id/avatar',
+    {
+      schema: {
+        ...common,
+        summary: "Set the group's avatar from one of my image uploads (owner or admin)",
+        params: byId,
+        body: SetAvatarBody,
+        response: { 200: Conversation, ...refusals },
+      },
+    },
+    async (request) => setGroupAvatar(services, actorOf(request), request.params.id, request.body.uploadId),
+  );
+
+  app.delete(
+    '/groups/:id/avatar',
+    {
+      schema: {
+        ...common,
+        summary: "Remove the group's avatar (owner or admin)",
+        params: byId,
+        response: { 200: Conversation, ...refusals },
+      },
+    },
+    async (request) => setGroupAvatar(services, actorOf(request), request.params.id, null),
   );
 
   app.delete(

@@ -1,7 +1,16 @@
-import { ChangePasswordBody, ErrorResponse, Id, Me, SessionList, UpdateProfileBody } from '@parley/protocol';
+import {
+  ChangePasswordBody,
+  ErrorResponse,
+  Id,
+  Me,
+  SessionList,
+  SetAvatarBody,
+  UpdateProfileBody,
+} from '@parley/protocol';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePassword } from '../../actions/accounts/change-password.ts';
+import { setAvatar } from '../../actions/accounts/set-avatar.ts';
 import { updateProfile } from '../../actions/accounts/update-profile.ts';
 import { listSessions } from '../../actions/sessions/list-sessions.ts';
 import { revokeSession } from '../../actions/sessions/revoke-session.ts';
@@ -39,6 +48,25 @@ export const meRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (ap
       },
     },
     async (request) => updateProfile(services, actorOf(request), request.body),
+  );
+
+  app.put(
+    '/me/avatar',
+    {
+      schema: {
+        ...common,
+        summary: 'Set my avatar from one of my image uploads (square-cropped, 256 and 64 px)',
+        body: SetAvatarBody,
+        response: { 200: Me, ...refusals, 415: ErrorResponse },
+      },
+    },
+    async (request) => setAvatar(services, actorOf(request), request.body.uploadId),
+  );
+
+  app.delete(
+    '/me/avatar',
+    { schema: { ...common, summary: 'Remove my avatar', response: { 200: Me, ...refusals } } },
+    async (request) => setAvatar(services, actorOf(request), null),
   );
 
   app.post(

@@ -53,6 +53,12 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
         const size = sha && (await services.blobs.size(sha));
         if (!sha || typeof size !== 'number') throw notFound();
 
+        const range = request.headers.range ? parseRange(size, request.headers.range, { combine: true }) : -2;
+        reply.header('x-content-type-options', 'nosniff').header('accept-ranges', 'bytes');
+        if (range === -1) {
+          reply.header('content-range', `bytes */${size}`);
+          throw new AppError('range_not_satisfiable', `the file has ${size} bytes`);
+        }
         const inline = variant === 'thumbnail' || upload.kind !== 'file';
         reply
           .header('content-type', variant === 'thumbnail' ? 'image/webp' : upload.mime)
@@ -60,19 +66,12 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
             'content-disposition',
             contentDisposition(upload.name, { type: inline ? 'inline' : 'attachment' }),
           )
-          .header('x-content-type-options', 'nosniff')
           .header('content-security-policy', "default-src 'none'; sandbox")
           .header('cross-origin-resource-policy', 'same-origin')
           .header('cache-control', 'private, no-cache')
-          .header('etag', `"${sha}"`)
-          .header('accept-ranges', 'bytes');
+          .header('etag', `"${sha}"`);
         if (request.headers['if-none-match'] === `"${sha}"`) return reply.status(304).send();
 
-        const range = request.headers.range ? parseRange(size, request.headers.range, { combine: true }) : -2;
-        if (range === -1) {
-          reply.header('content-range', `bytes */${size}`);
-          throw new AppError('range_not_satisfiable', `the file has ${size} bytes`);
-        }
         // No Range, a malformed one, or several: the whole file (RFC 9110 allows ignoring Range).
         if (range === -2 || range.length !== 1) {
           reply.header('content-length', size);

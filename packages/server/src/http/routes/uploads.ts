@@ -1,5 +1,6 @@
-import type { IncomingMessage } from 'node:http';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { Server as TusServer } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -30,10 +31,10 @@ const tusPath = '/api/v1/uploads';
  */
 export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   requireSession(app, services);
-  const actors = new WeakMap<IncomingMessage, Actor>();
+  // Fastify authenticates; tus's hooks get the Request we built for it, and find the caller here.
+  const actors = new WeakMap<Request, Actor>();
   const actorIn = (req: Request): Actor => {
-    const node = (req as Request & { runtime?: { node?: { req: IncomingMessage } } }).runtime?.node?.req;
-    const actor = node && actors.get(node);
+    const actor = actors.get(req);
     if (!actor) throw refusal(new AppError('unauthenticated', 'sign in first'));
     return actor;
   };
@@ -76,21 +77,38 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         body: JSON.stringify(presentUpload(ready)),
       };
     },
-    // tus's own refusals (a wrong offset, a missing header) get Parley's error body too.
-    async onResponseError(_req, err) {
-      if ('status_code' in err && typeof err.body === 'string' && err.body.startsWith('{')) return;
-      const status = 'status_code' in err ? err.status_code : 500;
-      const message = 'body' in err ? String(err.body).trim() : 'internal error';
-      return { status_code: status, body: JSON.stringify({ error: { code: codeFor(status), message } }) };
-    },
   });
 
   // tus reads the raw request body itself.
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-    actors.set(request.raw, actorOf(request));
-    reply.hijack();
-    await tus.handle(request.raw, reply.raw);
+    const actor = actorOf(request);
+    if (request.method === 'DELETE') return cancel(actor, (request.params as { id: string }).id, reply);
+    const webRequest = toWebRequest(request);
+    actors.set(webRequest, actor);
+    const response = await tus.handleWeb(webRequest);
+    reply.status(response.status);
+    response.headers.forEach((value, name) => void reply.header(name, value));
+    const body = await response.text();
+    if (response.status < 400) return reply.send(body === '' ? null : body);
+    // tus's own refusals (a wrong offset, a missing Tus-Resumable) are plain text: make them
+    // Parley's error body, like every other refusal.
+    const tooLong = response.status === 413 && request.method === 'POST';
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(asErrorBody(response.status, body, tooLong ? 'Upload-Length' : undefined));
+  };
+
+  /** tus termination, done here so the quota is free before the answer goes out. */
+  const cancel = async (actor: Actor, id: string, reply: FastifyReply) => {
+    const upload = Id.safeParse(id).success ? await uploadById(services.store.db, id) : undefined;
+    if (!upload || upload.owner_id !== actor.user.id)
+      throw new AppError('not_found', 'no such upload of yours');
+    if (upload.status === 'ready') throw new AppError('already_handled', 'that upload is finished');
+    await deleteUpload(services.store.db, id);
+    const partial = path.join(services.paths.uploads, id);
+    await Promise.all([rm(partial, { force: true }), store.configstore.delete(id).catch(() => {})]);
+    return reply.status(204).header('tus-resumable', '1.0.0').send(null);
   };
   app.route({
     method: 'POST',
@@ -126,14 +144,33 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       return presentUpload(upload);
     },
   );
-
-  // DELETE of an unfinished upload (tus termination) also frees its quota.
-  tus.on('POST_TERMINATE', (_req: Request, _res: Response, id: string) => {
-    void deleteUpload(services.store.db, id).catch((err: unknown) =>
-      services.log.error({ err, id }, 'could not forget a cancelled upload'),
-    );
-  });
 };
+
+/** The Fastify request as the web Request @tus/server reads, its body streamed, not buffered. */
+function toWebRequest(request: FastifyRequest): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const hasBody = request.method === 'PATCH' || request.method === 'POST';
+  return new Request(`http://${request.headers.host ?? 'localhost'}${request.url}`, {
+    method: request.method,
+    headers,
+    ...(hasBody && { body: Readable.toWeb(request.raw) as ReadableStream, duplex: 'half' }),
+  } as RequestInit);
+}
+
+/** A tus answer's body as Parley's error body (it may be one already). */
+function asErrorBody(status: number, body: string, field?: string): string {
+  try {
+    const parsed = JSON.parse(body) as { error?: unknown };
+    if (parsed.error) return body;
+  } catch {
+    // plain text from tus
+  }
+  const message = body.trim() || `HTTP ${status}`;
+  return JSON.stringify({ error: { code: codeFor(status), message, ...(field && { field }) } });
+}
 
 /** What @tus/server sends when a hook throws: our status and error body. */
 function refusal(err: AppError): { status_code: number; body: string } {
