@@ -68,6 +68,18 @@ describe('light markdown', () => {
     ]);
   });
 
+  it('marks :shortcode: custom emoji, but not clock times, URLs or escaped colons', () => {
+    expect(parseMarkdown('派对 :party_parrot: time!')).toEqual([
+      { kind: 'text', text: '派对 ' },
+      { kind: 'emoji', shortcode: 'party_parrot' },
+      { kind: 'text', text: ' time!' },
+    ]);
+    expect(parseMarkdown('at 10:30:00')).toEqual([{ kind: 'text', text: 'at 10:30:00' }]);
+    expect(parseMarkdown('\\:wave:')).toEqual([{ kind: 'text', text: ':wave:' }]);
+    expect(parseMarkdown(':Wave: :a:')).toEqual([{ kind: 'text', text: ':Wave: :a:' }]);
+    expect(plainText(parseMarkdown('hi :wave:'))).toBe('hi :wave:');
+  });
+
   it('gives previews the text without marks', () => {
     expect(plainText(parseMarkdown('**Lunch** at _noon_ with @bob'))).toBe('Lunch at noon with @bob');
   });

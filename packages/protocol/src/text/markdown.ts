@@ -3,7 +3,8 @@
  * client renders as text nodes — never into HTML, so a message cannot inject markup.
  *
  *   **bold**   *italic* or _italic_   `code`   ```code block```   [text](https://…)
- *   bare https://… and http://… links   @username mentions   \* escapes a mark
+ *   bare https://… and http://… links   @username mentions   :shortcode: custom emoji
+ *   \* escapes a mark
  *
  * Only http(s) and mailto links are links; anything else (javascript:, data:) stays text.
  * Marks do not nest except inside bold/italic text; code is always verbatim. The server
@@ -16,7 +17,12 @@ export type Token =
   | { kind: 'code'; text: string }
   | { kind: 'codeBlock'; text: string }
   | { kind: 'link'; href: string; children: Token[] }
-  | { kind: 'mention'; username: string };
+  | { kind: 'mention'; username: string }
+  /**
+   * `:party_parrot:`: a client shows the server's custom emoji of that name
+   * (GET /api/v1/custom-emoji), and the text `:party_parrot:` when there is none.
+   */
+  | { kind: 'emoji'; shortcode: string };
 
 const SAFE_SCHEME = /^(https?:\/\/|mailto:)/i;
 
@@ -28,7 +34,7 @@ interface Rule {
 const rules: Rule[] = [
   { pattern: /^```\n?([\s\S]*?)```/, make: (m) => ({ kind: 'codeBlock', text: m[1]! }) },
   { pattern: /^`([^`\n]+)`/, make: (m) => ({ kind: 'code', text: m[1]! }) },
-  { pattern: /^\\([\\`*_[\]@])/, make: (m) => ({ kind: 'text', text: m[1]! }) },
+  { pattern: /^\\([\\`*_[\]@:])/, make: (m) => ({ kind: 'text', text: m[1]! }) },
   { pattern: /^\*\*(?=\S)([\s\S]*?\S)\*\*/, make: (m) => ({ kind: 'bold', children: parseMarkdown(m[1]!) }) },
   { pattern: /^\*(?=\S)([^*\n]*?\S)\*/, make: (m) => ({ kind: 'italic', children: parseMarkdown(m[1]!) }) },
   {
@@ -50,10 +56,11 @@ const rules: Rule[] = [
     pattern: /^@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_])?)/,
     make: (m) => ({ kind: 'mention', username: m[1]! }),
   },
+  { pattern: /^:([a-z0-9_]{2,32}):/, make: (m) => ({ kind: 'emoji', shortcode: m[1]! }) },
 ];
 
 /** Characters where a mark may begin; everything else is copied through as text quickly. */
-const SPECIAL = /[`\\*_[h@]/i;
+const SPECIAL = /[`\\*_[h@:]/i;
 
 /** Parses message text into tokens; plain text comes back as one text token. */
 export function parseMarkdown(input: string): Token[] {
@@ -105,6 +112,8 @@ export function plainText(tokens: Token[]): string {
           return t.text;
         case 'mention':
           return `@${t.username}`;
+        case 'emoji':
+          return `:${t.shortcode}:`;
         default:
           return plainText(t.children);
       }
