@@ -16,6 +16,7 @@ import { ConversationsApi } from './api/conversations.ts';
 import { FriendsApi } from './api/friends.ts';
 import { GroupsApi } from './api/groups.ts';
 import { MessagesApi } from './api/messages.ts';
+import { StickersApi } from './api/stickers.ts';
 import { UploadsApi } from './api/uploads.ts';
 import type { Method } from './api/call.ts';
 import { ParleyError } from './errors.ts';
@@ -56,6 +57,7 @@ export class HttpClient {
   readonly friends = new FriendsApi(this.bound);
   readonly groups = new GroupsApi(this.bound);
   readonly messages = new MessagesApi(this.bound);
+  readonly stickers = new StickersApi(this.bound);
   readonly uploads: UploadsApi;
 
   constructor(options: HttpClientOptions) {

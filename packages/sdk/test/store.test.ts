@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Message } from '@parley/protocol';
 import { type TestServer, startTestServer } from '@parley/server/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,8 @@ import { ConversationStore, type ParleyClient } from '../src/index.ts';
 import { type SocketControl, controlledSocket } from './support/controlled-socket.ts';
 import { signUp } from './support/people.ts';
 import { until } from './support/wait.ts';
+
+const png = readFileSync(new URL('../../server/test/fixtures/media/picture.png', import.meta.url));
 
 const backoff = { initialMs: 40, maxMs: 200 };
 const seqs = (messages: readonly Message[]) => messages.map((m) => m.seq);
@@ -146,6 +149,30 @@ describe.each(['sqlite', 'postgres'] as const)('the conversation store on %s', (
         .slice(-3)
         .map((m) => m.text),
     ).toEqual(['one', 'two', 'three']);
+  }, 15_000);
+
+  it('a picture and a sticker written offline go out through the outbox and arrive as media', async () => {
+    const { alice, bob, groupId } = await aliceAndBob();
+    const { store, control, offline } = storeOf(bob);
+    await until(() => store.cursor(groupId) > 0);
+    const picture = await bob.http.uploads.start(png, { kind: 'image', name: 'cat.png' }).done;
+    const { packs } = await bob.http.stickers.list();
+    const stickerId = packs[0]!.stickers[0]!.id;
+    await offline();
+    const items = [
+      store.send(groupId, '', { attachmentId: picture.id }),
+      store.send(groupId, '', { stickerId }),
+    ];
+    control.offline = false;
+    await Promise.all(items.map((item) => item.acked));
+    await expectInStep(alice, store, groupId);
+    const [image, sticker] = store.messages(groupId).slice(-2);
+    expect(image).toMatchObject({
+      kind: 'image',
+      text: '',
+      attachment: { id: picture.id, mime: 'image/png' },
+    });
+    expect(sticker).toMatchObject({ kind: 'sticker', sticker: { id: stickerId } });
   }, 15_000);
 
   it('a conversation left while away is forgotten at the next sync', async () => {

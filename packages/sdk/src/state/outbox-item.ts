@@ -7,14 +7,26 @@ import type { ParleyError } from '../errors.ts';
  * - `sent`: acknowledged (stored); shown until the conversation's history holds it.
  * - `failed`: refused for good (not a member, muted, too large, …) or the connection closed.
  */
+/** What a send carries besides its text. */
+export interface SendOptions {
+  replyToId?: string;
+  attachmentId?: string;
+  stickerId?: string;
+}
+
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** A message the user sent, as it shows before (and just after) the server stored it. */
 export interface OutboxItem {
   readonly clientMsgId: string;
   readonly conversationId: string;
+  /** '' for an attachment without a caption, or a sticker. */
   readonly text: string;
   readonly replyToId?: string;
+  /** A finished upload (http.uploads.start): an image, file or voice message. */
+  readonly attachmentId?: string;
+  /** A sticker of a pack or of the user's collection; sent alone. */
+  readonly stickerId?: string;
   status: OutboxStatus;
   /** How many times it went out; above 1 means it was retried with the same clientMsgId. */
   attempts: number;

@@ -1,6 +1,6 @@
 import type { MessageAck } from '@parley/protocol';
 import { ParleyError } from '../errors.ts';
-import type { OutboxDeps, OutboxItem } from './outbox-item.ts';
+import type { OutboxDeps, OutboxItem, SendOptions } from './outbox-item.ts';
 import { Timers } from './timers.ts';
 
 /** Failures after which the same send is tried again; every other refusal is final. */
@@ -21,7 +21,11 @@ export class Outbox {
 
   constructor(private readonly deps: OutboxDeps) {}
 
-  add(conversationId: string, text: string, replyToId?: string): OutboxItem {
+  add(
+    conversationId: string,
+    text: string,
+    { replyToId, attachmentId, stickerId }: SendOptions = {},
+  ): OutboxItem {
     const clientMsgId = crypto.randomUUID();
     const acked = new Promise<MessageAck>((resolve, reject) =>
       this.settle.set(clientMsgId, { resolve, reject }),
@@ -33,6 +37,8 @@ export class Outbox {
       conversationId,
       text,
       ...(replyToId !== undefined && { replyToId }),
+      ...(attachmentId !== undefined && { attachmentId }),
+      ...(stickerId !== undefined && { stickerId }),
       status: 'queued',
       attempts: 0,
       acked,

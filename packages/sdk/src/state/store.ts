@@ -2,7 +2,7 @@ import { type Message, limits } from '@parley/protocol';
 import { ParleyError } from '../errors.ts';
 import { applyEvent, type StoreEvent } from './apply-event.ts';
 import { Filler } from './filler.ts';
-import type { OutboxItem } from './outbox-item.ts';
+import type { OutboxItem, SendOptions } from './outbox-item.ts';
 import { Outbox } from './outbox.ts';
 import { Reviser } from './reviser.ts';
 import type { ConversationStoreOptions, ConversationView, StoreListener } from './store-types.ts';
@@ -105,9 +105,12 @@ export class ConversationStore {
     return this.filler.fill(this.timeline(conversationId));
   }
 
-  /** Writes a message: shown as pending at once, sent, resent until acknowledged. */
-  send(conversationId: string, text: string, options: { replyToId?: string } = {}): OutboxItem {
-    return this.outbox.add(conversationId, text, options.replyToId);
+  /**
+   * Writes a message: shown as pending at once, sent, resent until acknowledged. `text` may
+   * be '' with an `attachmentId` (a picture without a caption) or a `stickerId`.
+   */
+  send(conversationId: string, text: string, options: SendOptions = {}): OutboxItem {
+    return this.outbox.add(conversationId, text, options);
   }
 
   /** Sends a failed message again (same clientMsgId), or drops it. */

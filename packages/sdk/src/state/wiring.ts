@@ -12,8 +12,10 @@ export function sendOn(connection: Connection): (item: OutboxItem) => Promise<Me
     connection.request('message.send', {
       conversationId: item.conversationId,
       clientMsgId: item.clientMsgId,
-      text: item.text,
+      ...(item.text !== '' && { text: item.text }),
       ...(item.replyToId !== undefined && { replyToId: item.replyToId }),
+      ...(item.attachmentId !== undefined && { attachmentId: item.attachmentId }),
+      ...(item.stickerId !== undefined && { stickerId: item.stickerId }),
     });
 }
 
