@@ -2,7 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import { type Actor, accessSession } from '../access/session.ts';
 import type { Services } from '../services.ts';
 import { bearerToken } from './authenticate.ts';
-import { mediaCookie } from './routes/media.ts';
+
+/** The cookie a browser sends with <img>/<audio> requests for /media (HttpOnly, this path only). */
+export const mediaCookie = 'parley_media';
 
 /**
  * The caller of an image GET, or null: the bearer header, or the media cookie an <img> sends

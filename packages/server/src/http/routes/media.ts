@@ -3,14 +3,11 @@ import { create as contentDisposition } from 'content-disposition';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import parseRange from 'range-parser';
 import { z } from 'zod';
-import { accessSession } from '../../access/session.ts';
 import { AppError } from '../../errors.ts';
 import type { Services } from '../../services.ts';
 import { maySeeUpload, uploadById } from '../../store/uploads.ts';
 import { bearerToken, requireSession } from '../authenticate.ts';
-
-/** The cookie a browser sends with <img>/<audio> requests for /media (HttpOnly, this path only). */
-export const mediaCookie = 'parley_media';
+import { mediaActor, mediaCookie } from '../media-session.ts';
 
 /**
  * GET /media/{id} and /media/{id}/thumbnail: an upload's bytes, to those who may see them —
@@ -38,8 +35,7 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
         },
       },
       async (request, reply) => {
-        const token = bearerToken(request) ?? request.cookies[mediaCookie];
-        const actor = token ? await accessSession(services, token) : null;
+        const actor = await mediaActor(services, request);
         if (!actor) throw new AppError('unauthenticated', 'sign in first (bearer token or media cookie)');
         const upload = await uploadById(services.store.db, request.params.id);
         if (
