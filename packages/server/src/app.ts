@@ -60,6 +60,8 @@ import { migrateToLatest } from './store/migrate.ts';
 import { version } from './version.ts';
 
 const mediaSweepIntervalMs = 10 * 60 * 1000;
+/** How long a shutdown waits for running requests (an upload, a download) before cutting them. */
+const shutdownGraceMs = 5_000;
 
 export interface Parley {
   app: FastifyInstance;
@@ -222,7 +224,11 @@ export async function createParley(
       closing ??= (async () => {
         clearInterval(sweeping);
         await gateway.close();
+        // Requests still running get a few seconds to finish; then their connections are cut,
+        // so a client that never finishes (or never reads) a request cannot hold up shutdown.
+        const cut = setTimeout(() => app.server.closeAllConnections(), shutdownGraceMs);
         await app.close();
+        clearTimeout(cut);
         await bus.close();
         await store.close();
       })();
