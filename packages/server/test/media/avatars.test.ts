@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import {
   exifIfd0Tags,
   fixture,
   gpsPointerTag,
-  useTempDir,
+  useWorkDir,
   writeAnimation,
   writePhotoJpeg,
   writePngBomb,
@@ -17,13 +17,7 @@ import {
 const options = { maxPixels: 40_000_000 };
 
 describe('makeAvatar', () => {
-  const dir = useTempDir();
-  const inTemp = (name: string) => path.join(dir(), name);
-  const out = () => {
-    const outDir = inTemp('out');
-    mkdirSync(outDir, { recursive: true });
-    return outDir;
-  };
+  const { inTemp, out } = useWorkDir();
 
   it('makes 256 and 64 pixel WebP squares from a wide photo, without its EXIF', async () => {
     const photo = await writePhotoJpeg(inTemp('alice.jpg'), 300, 200);

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import {
   fixture,
   gpsPointerTag,
   phoneExif,
-  useTempDir,
+  useWorkDir,
   writeAnimation,
   writePhotoJpeg,
   writePicture,
@@ -19,13 +19,7 @@ import {
 const options = { maxPixels: 40_000_000, thumbnailSize: 200 };
 
 describe('processImage', () => {
-  const dir = useTempDir();
-  const inTemp = (name: string) => path.join(dir(), name);
-  const out = () => {
-    const outDir = inTemp('out');
-    mkdirSync(outDir, { recursive: true });
-    return outDir;
-  };
+  const { inTemp, out } = useWorkDir();
 
   it('turns a phone photo upright and strips its EXIF, GPS included', async () => {
     const photo = await writePhotoJpeg(inTemp('photo.jpg'), 40, 20, 6);

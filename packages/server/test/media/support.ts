@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,23 @@ export function useTempDir(): () => string {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   return () => dir;
+}
+
+/**
+ * useTempDir for functions that read a file and write their results into a folder: `inTemp`
+ * names a file in this test's directory, `out` makes (once) and returns its output folder.
+ */
+export function useWorkDir(): { inTemp(name: string): string; out(): string } {
+  const dir = useTempDir();
+  const inTemp = (name: string) => path.join(dir(), name);
+  return {
+    inTemp,
+    out() {
+      const outDir = inTemp('out');
+      mkdirSync(outDir, { recursive: true });
+      return outDir;
+    },
+  };
 }
 
 /** EXIF as a phone writes it: camera, orientation and where the picture was taken. */
