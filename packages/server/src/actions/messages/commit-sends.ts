@@ -12,7 +12,7 @@ import { messageById } from '../../store/messages.ts';
 import type { Store } from '../../store/connect.ts';
 import type { ConversationKind, Database, MessageRow, StickerRow, UploadRow } from '../../store/tables.ts';
 import { storedAttachment } from '../../presenters/attachments.ts';
-import { type StoredSticker, storedSticker } from '../../presenters/stickers.ts';
+import { storedSticker } from '../../presenters/stickers.ts';
 import { refuseToSend } from './check-can-send.ts';
 import { mentionedMembers } from './mentions.ts';
 
@@ -58,6 +58,9 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
     const outcomes: SendOutcome[] = [];
     const rows: MessageRow[] = [];
     const mentions: { user_id: string; conversation_id: string; seq: number }[] = [];
+    // Which messages show which upload or sticker: who may fetch it, and that it must stay.
+    const shown: { message_id: string; upload_id: string; conversation_id: string }[] = [];
+    const stickers: { message_id: string; sticker_id: string; conversation_id: string }[] = [];
     // A retried clientMsgId (stored before, or twice in this batch) is answered with the first
     // message and stores nothing; sendMessage checks it was for the same conversation.
     const sent = await earlierSends(tx, requests);
@@ -69,12 +72,15 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
         continue;
       }
       try {
-        const { row, events, mentioned } = await prepareOne(tx, deps, heads, request);
+        const { row, events, mentioned, upload, sticker } = await prepareOne(tx, deps, heads, request);
         sent.set(key, row);
         rows.push(row);
+        const link = { message_id: row.id, conversation_id: row.conversation_id };
         for (const userId of mentioned) {
           mentions.push({ user_id: userId, conversation_id: row.conversation_id, seq: row.seq });
         }
+        if (upload) shown.push({ ...link, upload_id: upload.id });
+        if (sticker) stickers.push({ ...link, sticker_id: sticker.id });
         cursors.set(`${row.conversation_id}\n${request.senderId}`, {
           conversationId: row.conversation_id,
           userId: request.senderId,
@@ -89,12 +95,6 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
     // One statement for all the batch's messages: on PostgreSQL a round trip is the cost.
     if (rows.length > 0) await tx.insertInto('messages').values(rows).execute();
     if (mentions.length > 0) await tx.insertInto('mentions').values(mentions).execute();
-    const shown = rows.flatMap((row) => {
-      const attachment = row.data && (JSON.parse(row.data) as { attachment?: { id: string } }).attachment;
-      return attachment
-        ? [{ message_id: row.id, upload_id: attachment.id, conversation_id: row.conversation_id }]
-        : [];
-    });
     if (shown.length > 0) {
       await tx.insertInto('message_uploads').values(shown).execute();
       await tx
@@ -107,13 +107,6 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
         )
         .execute();
     }
-    // Which messages show which sticker: who may fetch a personal one, and that it must stay.
-    const stickers = rows.flatMap((row) => {
-      const sticker = row.kind === 'sticker' && (JSON.parse(row.data!) as { sticker: StoredSticker }).sticker;
-      return sticker
-        ? [{ message_id: row.id, sticker_id: sticker.id, conversation_id: row.conversation_id }]
-        : [];
-    });
     if (stickers.length > 0) await tx.insertInto('message_stickers').values(stickers).execute();
     for (const [id, head] of heads) {
       if (head.movedTo === null) continue;
@@ -155,7 +148,13 @@ async function prepareOne(
   deps: SendDeps,
   heads: Map<string, Head>,
   { senderId, conversationId, body, forwardedFrom }: SendRequest,
-): Promise<{ row: MessageRow; events: Envelope[]; mentioned: string[] }> {
+): Promise<{
+  row: MessageRow;
+  events: Envelope[];
+  mentioned: string[];
+  upload: UploadRow | undefined;
+  sticker: StickerRow | undefined;
+}> {
   let head = heads.get(conversationId);
   if (!head) {
     // The lock comes before the checks, so a kick, mute or block that commits first is seen,
@@ -225,7 +224,7 @@ async function prepareOne(
       },
     },
   ];
-  return { row, events, mentioned: mentions };
+  return { row, events, mentioned: mentions, upload, sticker };
 }
 
 /**
