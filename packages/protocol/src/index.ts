@@ -1,5 +1,6 @@
 export * from './limits.ts';
 export * from './errors.ts';
+export * from './event-names.ts';
 export * from './schemas/common.ts';
 export * from './schemas/accounts.ts';
 export * from './schemas/conversations.ts';

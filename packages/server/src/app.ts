@@ -136,7 +136,12 @@ export async function createParley(
       directives: {
         'script-src': ["'self'"],
         'img-src': ["'self'", 'data:', 'blob:'],
+        // blob: for a voice message played back before it is sent.
+        'media-src': ["'self'", 'blob:'],
+        'font-src': ["'self'", 'data:'],
         'connect-src': ["'self'"],
+        'worker-src': ["'self'"],
+        'manifest-src': ["'self'"],
         'upgrade-insecure-requests': null,
       },
     },

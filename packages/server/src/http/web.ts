@@ -21,7 +21,18 @@ export async function serveWebClient(app: FastifyInstance, webDir: string | unde
     );
     return false;
   }
-  await app.register(fastifyStatic, { root, index: 'index.html', maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root,
+    index: 'index.html',
+    cacheControl: false,
+    // Built files under /assets/ have a content hash in their name: cache them for good. The
+    // page, the service worker and the manifest must be asked again every time, or an update
+    // would never reach a browser that has the old ones.
+    setHeaders: (reply, filePath) => {
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   return true;
 }
 
