@@ -1,4 +1,4 @@
-import { type ReplyError, type ServerEvent, serverEvents } from '@parley/protocol';
+import { type ReplyError, type ServerEvent, serverEventNames } from '@parley/protocol';
 
 /** A gateway frame this SDK can use: a reply to one of its requests, or a server push. */
 export type IncomingFrame =
@@ -26,7 +26,7 @@ export function readFrame(data: unknown): IncomingFrame | null {
       ? { kind: 'refusal', re: frame.re, error: frame.error as ReplyError['error'] }
       : { kind: 'ok', re: frame.re, result: frame.ok };
   }
-  if (typeof frame.event === 'string' && Object.hasOwn(serverEvents, frame.event)) {
+  if (typeof frame.event === 'string' && serverEventNames.has(frame.event)) {
     return { kind: 'event', event: frame as unknown as ServerEvent };
   }
   return null;

@@ -9,7 +9,9 @@ import type {
   SearchUsersQuery,
   ServerInfo,
   SessionList,
+  Settings,
   UpdateProfileBody,
+  UpdateSettingsBody,
   UserPage,
 } from '@parley/protocol';
 import { ConversationsApi } from './api/conversations.ts';
@@ -107,6 +109,25 @@ export class HttpClient {
 
   updateMe(body: UpdateProfileBody): Promise<Me> {
     return this.call('PATCH', '/me', body);
+  }
+
+  /** Sets my avatar from one of my finished image uploads (square-cropped, 256 and 64 px). */
+  setAvatar(uploadId: string): Promise<Me> {
+    return this.call('PUT', '/me/avatar', { uploadId });
+  }
+
+  removeAvatar(): Promise<Me> {
+    return this.call('DELETE', '/me/avatar');
+  }
+
+  /** My privacy settings (read receipts). */
+  settings(): Promise<Settings> {
+    return this.call('GET', '/me/settings');
+  }
+
+  /** Changes my settings; my devices hear `settings.updated`. */
+  updateSettings(body: UpdateSettingsBody): Promise<Settings> {
+    return this.call('PATCH', '/me/settings', body);
   }
 
   /** Changes the password; the server signs out every other device session. */

@@ -4,7 +4,7 @@
  * (http.ts) and opens Connections (connection.ts); every failure is a ParleyError (errors.ts).
  */
 export type { CreateGroupParams, SearchGroupsParams } from './api/groups.ts';
-export type { ChangesPage, HistoryPage } from './api/messages.ts';
+export type { ChangesPage, HistoryPage, SearchMessagesParams } from './api/messages.ts';
 export type { UploadOptions, UploadSource, UploadTask } from './api/uploads.ts';
 export * from './backoff.ts';
 export * from './client.ts';

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationStore, type ParleyClient } from '../src/index.ts';
 import { type SocketControl, controlledSocket } from './support/controlled-socket.ts';
 import { signUp } from './support/people.ts';
+import { holdingFetch, sameUser } from './support/stores.ts';
 import { until } from './support/wait.ts';
 
 const backoff = { initialMs: 40, maxMs: 200 };
@@ -125,5 +126,28 @@ describe.each(['sqlite', 'postgres'] as const)('changes to held messages, in the
     await expectUpToDate(bob, store, groupId);
     expect(store.rev(groupId)).toBe((await bob.http.conversations.get(groupId)).lastRev);
     expect(store.busy).toBe(false);
+  }, 15_000);
+
+  it('an edit heard while a fill is bringing the edited message is kept', async () => {
+    const { alice, bob, groupId } = await threeMessages();
+    let holding = false;
+    const fills = holdingFetch((url) => holding && url.includes('after='));
+    const { store, control } = storeOf(sameUser(server, bob, fills.fetch));
+    const history = await expectUpToDate(bob, store, groupId);
+    const cursor = history.at(-1)!.seq;
+    // "lost" never arrives live; "found" shows the gap, and the page the fill reads is held back.
+    holding = true;
+    control.dropIncoming = (f) => f.event === 'message.created' && f.data?.seq === cursor + 1;
+    const lost = await alice.http.messages.send(groupId, { clientMsgId: crypto.randomUUID(), text: 'lost' });
+    await alice.http.messages.send(groupId, { clientMsgId: crypto.randomUUID(), text: 'found' });
+    await until(() => fills.held > 0);
+    // The edit's event finds nothing held to change, but moves the store's rev past it.
+    const edited = await alice.http.messages.edit(lost.id, 'lost, then edited');
+    await until(() => store.rev(groupId) === edited.rev);
+    fills.release();
+    await until(() => store.cursor(groupId) === cursor + 2);
+    await store.idle();
+    expect(byId(store, groupId, lost.id).text).toBe('lost, then edited');
+    await expectUpToDate(bob, store, groupId);
   }, 15_000);
 });

@@ -87,4 +87,39 @@ describe('a timeline', () => {
     expect(timeline.messages.map((m) => m.seq)).toEqual([41, 42]);
     expect(timeline.cursor).toBe(42);
   });
+
+  it('takes in an older page only as the run that ends at its start, in any order, overlaps dropped', () => {
+    const timeline = new Timeline('c1', 10);
+    timeline.insert(message(11));
+    const version = timeline.version;
+    // 4 is cut off by the gap at 5; 11 and 12 are not older.
+    expect(
+      timeline.prepend([
+        message(9),
+        message(4),
+        message(12),
+        message(7),
+        message(10),
+        message(8),
+        message(6),
+        message(11),
+      ]),
+    ).toBe(5);
+    expect([timeline.start, timeline.cursor, timeline.version > version]).toEqual([5, 11, true]);
+    expect(timeline.messages.map((m) => m.seq)).toEqual([6, 7, 8, 9, 10, 11]);
+    expect(timeline.prepend([message(3), message(2)])).toBe(0);
+    expect(timeline.prepend([message(5), { ...message(5), text: 'newer', rev: 2 }, message(1)])).toBe(1);
+    expect(timeline.messages[0]!.text).toBe('newer');
+  });
+
+  it('is seeded from a snapshot only while empty, and only with a run that has no gap', () => {
+    const timeline = new Timeline('c1');
+    timeline.noteRev(1);
+    timeline.noteRev(2);
+    expect(timeline.seed(20, [message(21), message(23)], 1)).toBe(false);
+    expect(timeline.seed(20, [message(21), message(22)], 1)).toBe(true);
+    expect([timeline.start, timeline.cursor, timeline.rev]).toEqual([20, 22, 1]);
+    expect(timeline.seed(0, [message(1)], 0)).toBe(false);
+    expect(timeline.insert(message(23))).toBe('appended');
+  });
 });

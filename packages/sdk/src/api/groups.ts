@@ -124,4 +124,13 @@ export class GroupsApi {
   transfer(groupId: string, userId: string): Promise<Conversation> {
     return this.call('POST', `/groups/${seg(groupId)}/transfer`, { userId });
   }
+
+  /** Sets the group's avatar from one of my finished image uploads (owner or admin). */
+  setAvatar(groupId: string, uploadId: string): Promise<Conversation> {
+    return this.call('PUT', `/groups/${seg(groupId)}/avatar`, { uploadId });
+  }
+
+  removeAvatar(groupId: string): Promise<Conversation> {
+    return this.call('DELETE', `/groups/${seg(groupId)}/avatar`);
+  }
 }

@@ -1,9 +1,13 @@
 import {
+  type ForwardMessageBody,
+  type ForwardResult,
   type Message,
   type MessageAck,
   type MessageChanges,
   type MessagePage,
   type ReactionChanged,
+  type SearchMessagesPage,
+  type SearchMessagesQuery,
   type SendMessageBody,
   limits,
 } from '@parley/protocol';
@@ -23,6 +27,9 @@ export interface ChangesPage {
   /** At most limits.historyPageMax, which is also the server's default. */
   limit?: number;
 }
+
+/** `q` is required; `conversationId` narrows to one conversation; `limit` defaults on the server. */
+export type SearchMessagesParams = Pick<SearchMessagesQuery, 'q'> & Partial<Omit<SearchMessagesQuery, 'q'>>;
 
 /**
  * Messages over REST: sending (for bots and scripts; live clients send on the socket through
@@ -82,5 +89,21 @@ export class MessagesApi {
    */
   changes(conversationId: string, page: ChangesPage = {}): Promise<MessageChanges> {
     return this.call('GET', `/conversations/${seg(conversationId)}/changes${queryString({ ...page })}`);
+  }
+
+  /**
+   * Copies a message into up to limits.forwardTargetsMax conversations; one ack per target, in
+   * the order given. Keep `clientMsgId` to retry: a repeat stores nothing twice.
+   */
+  forward(messageId: string, body: ForwardMessageBody): Promise<ForwardResult> {
+    return this.call('POST', `/messages/${seg(messageId)}/forward`, body);
+  }
+
+  /**
+   * Finds messages containing `q` (substring, any script, any case), newest first. Page on with
+   * `cursor: page.nextCursor` while it is not null; a page may be short, even empty, before that.
+   */
+  search(params: SearchMessagesParams): Promise<SearchMessagesPage> {
+    return this.call('GET', `/search/messages${queryString({ ...params })}`);
   }
 }

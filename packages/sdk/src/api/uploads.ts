@@ -1,5 +1,5 @@
 import type { Upload, UploadKind } from '@parley/protocol';
-import * as tus from 'tus-js-client';
+import type * as tus from 'tus-js-client';
 import { ParleyError } from '../errors.ts';
 import { type Call, seg } from './call.ts';
 
@@ -44,36 +44,52 @@ export class UploadsApi {
     let settle!: { resolve(upload: Upload): void; reject(err: unknown): void };
     const done = new Promise<Upload>((resolve, reject) => (settle = { resolve, reject }));
     const token = this.token();
-    const upload = new tus.Upload(source as tus.Upload['file'], {
-      endpoint: `${this.baseUrl}/api/v1/uploads`,
-      ...(options.resumeUrl !== undefined && { uploadUrl: options.resumeUrl }),
-      ...(options.chunkSize !== undefined && { chunkSize: options.chunkSize }),
-      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
-      metadata: { kind: options.kind, filename: options.name },
-      // Refusals (4xx) are final; a lost connection or a restarting server is retried.
-      retryDelays: [0, 1000, 3000, 5000, 10000],
-      onShouldRetry: (err) => {
-        const status = err.originalResponse?.getStatus() ?? 0;
-        return status === 0 || status >= 500 || status === 423 || status === 409;
+    let upload: tus.Upload | null = null;
+    let aborted: { cancel: boolean } | null = null;
+    // tus-js-client is loaded on the first upload, so a web client's first page does not carry it.
+    void import('tus-js-client').then(
+      ({ Upload: TusUpload }) => {
+        if (aborted) return;
+        upload = new TusUpload(source as tus.Upload['file'], {
+          endpoint: `${this.baseUrl}/api/v1/uploads`,
+          ...(options.resumeUrl !== undefined && { uploadUrl: options.resumeUrl }),
+          ...(options.chunkSize !== undefined && { chunkSize: options.chunkSize }),
+          headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+          metadata: { kind: options.kind, filename: options.name },
+          // Refusals (4xx) are final; a lost connection or a restarting server is retried.
+          retryDelays: [0, 1000, 3000, 5000, 10000],
+          onShouldRetry: (err) => {
+            const status = err.originalResponse?.getStatus() ?? 0;
+            return status === 0 || status >= 500 || status === 423 || status === 409;
+          },
+          removeFingerprintOnSuccess: true,
+          ...(options.onProgress && { onProgress: options.onProgress }),
+          onSuccess: ({ lastResponse }) => {
+            try {
+              settle.resolve(JSON.parse(lastResponse.getBody()) as Upload);
+            } catch (err) {
+              settle.reject(
+                new ParleyError('bad_response', 'the upload finished without its description', {
+                  cause: err,
+                }),
+              );
+            }
+          },
+          onError: (err) => settle.reject(parleyErrorOf(err)),
+        });
+        upload.start();
       },
-      removeFingerprintOnSuccess: true,
-      ...(options.onProgress && { onProgress: options.onProgress }),
-      onSuccess: ({ lastResponse }) => {
-        try {
-          settle.resolve(JSON.parse(lastResponse.getBody()) as Upload);
-        } catch (err) {
-          settle.reject(
-            new ParleyError('bad_response', 'the upload finished without its description', { cause: err }),
-          );
-        }
-      },
-      onError: (err) => settle.reject(parleyErrorOf(err)),
-    });
-    upload.start();
+      (err: unknown) =>
+        settle.reject(new ParleyError('network', 'could not load the upload client', { cause: err })),
+    );
     return {
       done,
-      url: () => upload.url,
-      abort: ({ cancel = false } = {}) => upload.abort(cancel),
+      url: () => upload?.url ?? null,
+      abort: async ({ cancel = false } = {}) => {
+        if (upload) return upload.abort(cancel);
+        // Not started yet: nothing reached the server, so there is nothing to delete either.
+        aborted = { cancel };
+      },
     };
   }
 

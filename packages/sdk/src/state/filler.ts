@@ -10,6 +10,8 @@ export interface FillerDeps {
   initialHistory: 'all' | number;
   /** A timeline took in messages. */
   changed(timeline: Timeline): void;
+  /** Changes after `since` may be missing from a page just taken in (see Reviser). */
+  revise(timeline: Timeline, since: number): Promise<void>;
   /** Whether a failed fill should try again later (false once the store is disposed or closed). */
   mayRetry(): boolean;
   retryMs: number;
@@ -21,7 +23,7 @@ export interface FillerDeps {
  * one runs makes the running one go round once more, so an event that skipped ahead during a
  * fill is never left waiting. Events arriving meanwhile go into the timeline as they come;
  * the pages merge with them, repeats dropped by seq (a newer copy, by rev, takes the place
- * of the one held).
+ * of the one held), and changes heard while a page was on the way are read again (Reviser).
  */
 export class Filler {
   private readonly begun = new Set<string>();
@@ -33,6 +35,11 @@ export class Filler {
 
   get busy(): boolean {
     return this.flights.busy;
+  }
+
+  /** True while a pass for the conversation is running. */
+  runs(conversationId: string): boolean {
+    return this.flights.runs(conversationId);
   }
 
   /** Resolves once the timeline has caught up with the server (or the fill failed and will retry). */
@@ -72,6 +79,7 @@ export class Filler {
       if (first) timeline.startAfter(first.seq - 1);
       for (const message of newest.messages) timeline.insert(message);
       this.deps.changed(timeline);
+      await this.changesSince(timeline, newest.lastRev);
     }
     this.begun.add(id);
     for (;;) {
@@ -82,7 +90,13 @@ export class Filler {
       if (empty) timeline.advanceRev(page.lastRev);
       for (const message of page.messages) timeline.insert(message);
       if (page.messages.length > 0) this.deps.changed(timeline);
+      await this.changesSince(timeline, page.lastRev);
       if (!page.hasMore || page.messages.length === 0) return;
     }
+  }
+
+  /** A change to a page's message heard while the page was on the way is read again. */
+  private async changesSince(timeline: Timeline, pageRev: number): Promise<void> {
+    if (pageRev < timeline.rev) await this.deps.revise(timeline, pageRev);
   }
 }

@@ -1,12 +1,6 @@
 import type { MessageAck } from '@parley/protocol';
 import type { ParleyError } from '../errors.ts';
 
-/**
- * - `queued`: waiting its turn, or for the connection to open again.
- * - `sending`: sent; the ack has not come yet.
- * - `sent`: acknowledged (stored); shown until the conversation's history holds it.
- * - `failed`: refused for good (not a member, muted, too large, …) or the connection closed.
- */
 /** What a send carries besides its text. */
 export interface SendOptions {
   replyToId?: string;
@@ -14,6 +8,12 @@ export interface SendOptions {
   stickerId?: string;
 }
 
+/**
+ * - `queued`: waiting its turn, or for the connection to open again.
+ * - `sending`: sent; the ack has not come yet.
+ * - `sent`: acknowledged (stored); shown until the conversation's history holds it.
+ * - `failed`: refused for good (not a member, muted, too large, …) or the connection closed.
+ */
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** A message the user sent, as it shows before (and just after) the server stored it. */
@@ -27,6 +27,11 @@ export interface OutboxItem {
   readonly attachmentId?: string;
   /** A sticker of a pack or of the user's collection; sent alone. */
   readonly stickerId?: string;
+  /**
+   * When the user wrote it (ISO 8601), kept across reloads (see PersistedSend); strictly
+   * increasing within one store, so it orders even sends written in the same millisecond.
+   */
+  readonly createdAt: string;
   status: OutboxStatus;
   /** How many times it went out; above 1 means it was retried with the same clientMsgId. */
   attempts: number;

@@ -1,6 +1,7 @@
 import type { MessageAck } from '@parley/protocol';
 import { ParleyError } from '../errors.ts';
 import type { OutboxDeps, OutboxItem, SendOptions } from './outbox-item.ts';
+import { type PersistedSend, isPersistedSend, persistedOf } from './persisted-send.ts';
 import { Timers } from './timers.ts';
 
 /** Failures after which the same send is tried again; every other refusal is final. */
@@ -11,42 +12,55 @@ const retryLater: Record<string, number> = { internal: 1000, network: 1000, bad_
  * contract point 1). One send is in flight per conversation, so messages are stored in the
  * order they were written. A dropped socket or a missing ack sends again with the SAME
  * clientMsgId: the server answers a repeat with the first ack and stores nothing twice.
- * Unsent messages live in memory only: a closed page loses them.
+ * Unsent messages live in memory; an app that keeps them across reloads saves `unsent()` and
+ * gives it back to `restore` (the SDK itself stores nothing).
  */
 export class Outbox {
   private readonly items: OutboxItem[] = [];
   private readonly busy = new Set<string>();
   private readonly timers = new Timers();
+  private lastCreated = 0;
   private readonly settle = new Map<string, { resolve(ack: MessageAck): void; reject(e: Error): void }>();
 
   constructor(private readonly deps: OutboxDeps) {}
 
-  add(
-    conversationId: string,
-    text: string,
-    { replyToId, attachmentId, stickerId }: SendOptions = {},
-  ): OutboxItem {
-    const clientMsgId = crypto.randomUUID();
-    const acked = new Promise<MessageAck>((resolve, reject) =>
-      this.settle.set(clientMsgId, { resolve, reject }),
-    );
-    // A failure nobody awaits must not end the process as an unhandled rejection.
-    acked.catch(() => {});
-    const item: OutboxItem = {
-      clientMsgId,
-      conversationId,
-      text,
-      ...(replyToId !== undefined && { replyToId }),
-      ...(attachmentId !== undefined && { attachmentId }),
-      ...(stickerId !== undefined && { stickerId }),
-      status: 'queued',
-      attempts: 0,
-      acked,
-    };
+  add(conversationId: string, text: string, options: SendOptions = {}): OutboxItem {
+    // Strictly increasing, so that createdAt alone orders sends written in one millisecond.
+    this.lastCreated = Math.max(Date.now(), this.lastCreated + 1);
+    const createdAt = new Date(this.lastCreated).toISOString();
+    const item = this.make({ clientMsgId: crypto.randomUUID(), conversationId, text, ...options, createdAt });
     this.items.push(item);
     this.deps.changed(item);
     this.pump(conversationId);
     return item;
+  }
+
+  /** What is not yet acknowledged (failed items too, marked), in the order written. */
+  unsent(): PersistedSend[] {
+    return this.items.map(persistedOf).filter((send) => send !== undefined);
+  }
+
+  /**
+   * Takes back what `unsent` gave before a reload, with the same clientMsgIds, in createdAt
+   * order and ahead of anything written later; failed ones come back failed. Entries that are
+   * malformed, or whose clientMsgId is here already, are skipped. Returns the items added.
+   */
+  restore(saved: readonly PersistedSend[]): OutboxItem[] {
+    const known = new Set(this.items.map((item) => item.clientMsgId));
+    const added: OutboxItem[] = [];
+    const time = (send: { createdAt: string }) => Date.parse(send.createdAt);
+    for (const { failed, ...send } of saved.filter(isPersistedSend).sort((a, b) => time(a) - time(b))) {
+      if (known.has(send.clientMsgId)) continue;
+      known.add(send.clientMsgId);
+      const item = this.make(send, failed && new ParleyError(failed.code, String(failed.message ?? '')));
+      const later = this.items.findIndex((other) => time(other) > time(item));
+      this.items.splice(later < 0 ? this.items.length : later, 0, item);
+      added.push(item);
+      this.lastCreated = Math.max(this.lastCreated, time(item));
+      this.deps.changed(item);
+    }
+    for (const id of new Set(added.map((item) => item.conversationId))) this.pump(id);
+    return added;
   }
 
   /** Items of a conversation not yet dropped (see `forget`), in the order written. */
@@ -98,6 +112,35 @@ export class Outbox {
 
   dispose(): void {
     this.timers.clear();
+  }
+
+  /** A new item, queued, or failed with `error` (one restored as it was before a reload). */
+  private make(send: Omit<PersistedSend, 'failed'>, error?: ParleyError): OutboxItem {
+    const { clientMsgId } = send;
+    const acked = new Promise<MessageAck>((resolve, reject) =>
+      this.settle.set(clientMsgId, { resolve, reject }),
+    );
+    // A failure nobody awaits must not end the process as an unhandled rejection.
+    acked.catch(() => {});
+    const item: OutboxItem = {
+      clientMsgId,
+      conversationId: send.conversationId,
+      text: send.text,
+      ...(send.replyToId !== undefined && { replyToId: send.replyToId }),
+      ...(send.attachmentId !== undefined && { attachmentId: send.attachmentId }),
+      ...(send.stickerId !== undefined && { stickerId: send.stickerId }),
+      createdAt: send.createdAt,
+      status: 'queued',
+      attempts: 0,
+      acked,
+    };
+    if (error) {
+      item.status = 'failed';
+      item.error = error;
+      this.settle.get(clientMsgId)?.reject(error);
+      this.settle.delete(clientMsgId);
+    }
+    return item;
   }
 
   private pump(conversationId: string): void {

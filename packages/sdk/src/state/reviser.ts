@@ -20,9 +20,16 @@ export interface ReviserDeps {
  * copy older than the one held is ignored, so a live event that overtook the page stays.
  * Single-flight per conversation, like Filler: asked again while running, it goes round once
  * more from the rev reached.
+ *
+ * A history page (Filler's, or an older one) holds every change up to the lastRev it was read
+ * at. A change to one of its messages heard while it was on the way found nothing held to
+ * change, yet moved the rev past it, so nothing would ever ask for it again: whoever takes in
+ * such a page asks for a catch-up `since` that lastRev, and the next pass reads from there.
  */
 export class Reviser {
   private readonly flights: SingleFlight;
+  /** Per conversation, a rev below the timeline's to read changes from (see `catchUp`); a new object per ask. */
+  private readonly floors = new Map<string, { rev: number }>();
 
   constructor(private readonly deps: ReviserDeps) {
     this.flights = new SingleFlight(async (timeline) => {
@@ -35,8 +42,20 @@ export class Reviser {
     return this.flights.busy;
   }
 
-  /** Resolves once the timeline holds every change the server had when asked (or will retry). */
-  catchUp(timeline: Timeline): Promise<void> {
+  /** True while a pass for the conversation is running. */
+  runs(conversationId: string): boolean {
+    return this.flights.runs(conversationId);
+  }
+
+  /**
+   * Resolves once the timeline holds every change the server had when asked (or will retry).
+   * `since`: read from this rev even though the timeline's is higher (a page read at it was
+   * just taken in); kept until a pass from it has succeeded.
+   */
+  catchUp(timeline: Timeline, since?: number): Promise<void> {
+    const id = timeline.conversationId;
+    const floor = this.floors.get(id)?.rev ?? Infinity;
+    if (since !== undefined && since < timeline.rev) this.floors.set(id, { rev: Math.min(since, floor) });
     return this.flights.run(timeline);
   }
 
@@ -46,6 +65,7 @@ export class Reviser {
 
   forget(conversationId: string): void {
     this.flights.forget(conversationId);
+    this.floors.delete(conversationId);
   }
 
   dispose(): void {
@@ -54,18 +74,21 @@ export class Reviser {
 
   private async pages(timeline: Timeline): Promise<void> {
     const { messages, pageSize } = this.deps;
+    const id = timeline.conversationId;
+    const floor = this.floors.get(id);
+    let sinceRev = Math.min(floor?.rev ?? timeline.rev, timeline.rev);
     for (;;) {
-      const page = await messages.changes(timeline.conversationId, {
-        sinceRev: timeline.rev,
-        limit: pageSize,
-      });
+      const page = await messages.changes(id, { sinceRev, limit: pageSize });
       let changed = false;
       for (const message of page.messages) changed = timeline.replace(message) || changed;
       // Past the last change read, or (the last page) past every change made before it was read.
       const last = page.messages.at(-1);
       timeline.advanceRev(page.hasMore && last ? last.rev : page.lastRev);
       if (changed) this.deps.changed(timeline);
-      if (!page.hasMore || !last) return;
+      if (!page.hasMore || !last) break;
+      sinceRev = last.rev;
     }
+    // Asked again meanwhile, the next pass (SingleFlight goes round again) reads from the new floor.
+    if (this.floors.get(id) === floor) this.floors.delete(id);
   }
 }

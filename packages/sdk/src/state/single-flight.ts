@@ -23,6 +23,11 @@ export class SingleFlight {
     return this.running.size > 0 || this.timers.size > 0;
   }
 
+  /** True while a pass for the conversation is running (a pending retry aside). */
+  runs(conversationId: string): boolean {
+    return this.running.has(conversationId);
+  }
+
   /** Resolves once the work has caught up (or failed and will retry). */
   run(timeline: Timeline): Promise<void> {
     const id = timeline.conversationId;

@@ -19,6 +19,8 @@ export interface ConversationStoreOptions {
 /** What a UI shows for one conversation: the stored messages in seq order, then the user's unsent ones. */
 export interface ConversationView {
   conversationId: string;
+  /** Seq before the first message held: 0 when the whole history is held (see loadOlder). */
+  start: number;
   /** Highest seq held with no gap: what `sync` reports. */
   cursor: number;
   /** Rev up to which every edit, recall and reaction to those messages is applied: also sent on `sync`. */

@@ -4,9 +4,13 @@ import { applyEvent, type StoreEvent } from './apply-event.ts';
 import { Filler } from './filler.ts';
 import type { OutboxItem, SendOptions } from './outbox-item.ts';
 import { Outbox } from './outbox.ts';
+import { OlderLoader } from './older.ts';
+import type { PersistedSend } from './persisted-send.ts';
 import { Reviser } from './reviser.ts';
+import { type TimelineSnapshot, seedTimelines, snapshotOf } from './snapshot.ts';
 import type { ConversationStoreOptions, ConversationView, StoreListener } from './store-types.ts';
 import { Timeline } from './timeline.ts';
+import { Views } from './views.ts';
 import { listenTo, sendOn } from './wiring.ts';
 
 /**
@@ -19,13 +23,13 @@ import { listenTo, sendOn } from './wiring.ts';
  */
 export class ConversationStore {
   private readonly timelines = new Map<string, Timeline>();
-  private readonly views = new Map<string, { key: string; view: ConversationView }>();
+  private readonly views = new Views();
   private readonly listeners = new Set<StoreListener>();
   private readonly offs: (() => void)[];
   private readonly filler: Filler;
   private readonly reviser: Reviser;
+  private readonly older: OlderLoader;
   private readonly outbox: Outbox;
-  private outboxVersion = 0;
   private disposed = false;
 
   constructor(private readonly options: ConversationStoreOptions) {
@@ -35,6 +39,7 @@ export class ConversationStore {
       pageSize: options.pageSize ?? limits.historyPageMax,
       initialHistory: options.initialHistory ?? 'all',
       changed: (timeline) => this.changed(timeline.conversationId),
+      revise: (timeline, since) => this.reviseHeld(timeline, since),
       mayRetry: () => !this.disposed && connection.state !== 'closed',
       retryMs: options.retryMs ?? 1000,
     });
@@ -44,6 +49,13 @@ export class ConversationStore {
       changed: (timeline) => this.changed(timeline.conversationId),
       mayRetry: () => !this.disposed && connection.state !== 'closed',
       retryMs: options.retryMs ?? 1000,
+    });
+    this.older = new OlderLoader({
+      messages: options.http.messages,
+      // A conversation forgotten while its page was on the way is no longer shown.
+      changed: (timeline) =>
+        this.timelines.get(timeline.conversationId) === timeline && this.changed(timeline.conversationId),
+      revise: (timeline, since) => this.reviseHeld(timeline, since),
     });
     this.outbox = new Outbox({
       send: sendOn(connection),
@@ -106,6 +118,43 @@ export class ConversationStore {
   }
 
   /**
+   * Loads up to `limit` messages before the oldest held (the user scrolled up); resolves with
+   * how many were added, 0 once the whole history is held. A call while one runs for the same
+   * conversation shares it. Rejects with a ParleyError when the page cannot be read.
+   */
+  loadOlder(conversationId: string, limit = 50): Promise<number> {
+    const timeline = this.timelines.get(conversationId);
+    return timeline ? this.older.load(timeline, limit) : Promise.resolve(0);
+  }
+
+  /** True while history before the oldest held message exists (start > 0). */
+  hasOlder(conversationId: string): boolean {
+    return (this.timelines.get(conversationId)?.start ?? 0) > 0;
+  }
+
+  /** The newest `maxMessages` held, to keep across reloads (see restore); undefined when not held. */
+  snapshot(conversationId: string, maxMessages = 200): TimelineSnapshot | undefined {
+    const timeline = this.timelines.get(conversationId);
+    return timeline && snapshotOf(timeline, maxMessages);
+  }
+
+  /**
+   * Shows saved conversations at once, before the server is reached: each becomes the
+   * timeline of a conversation not held yet (or held with nothing in it and nothing being
+   * loaded), and the next `sync` reports its cursors, so only what is newer gets loaded. A
+   * snapshot that is malformed or has a gap is ignored, never trusted. Call it right after
+   * making the store.
+   */
+  restore(snapshots: readonly TimelineSnapshot[]): void {
+    const busy = (id: string) => this.filler.runs(id) || this.reviser.runs(id);
+    const seeded = seedTimelines(snapshots, (id) => this.timelines.get(id), busy);
+    for (const timeline of seeded) this.timelines.set(timeline.conversationId, timeline);
+    for (const timeline of seeded) this.changed(timeline.conversationId);
+    // Already open, the first sync may have gone without these cursors.
+    if (seeded.length > 0 && this.options.connection.state === 'open') void this.resync();
+  }
+
+  /**
    * Writes a message: shown as pending at once, sent, resent until acknowledged. `text` may
    * be '' with an `attachmentId` (a picture without a caption) or a `stickerId`.
    */
@@ -119,6 +168,23 @@ export class ConversationStore {
   }
   discard(clientMsgId: string): void {
     this.outbox.discard(clientMsgId);
+  }
+
+  /**
+   * What the user wrote that the server has not acknowledged: queued and sending items, and
+   * failed ones with `failed` set. An app saves it on every change to send it after a reload.
+   */
+  unsent(): PersistedSend[] {
+    return this.outbox.unsent();
+  }
+
+  /**
+   * Takes back what `unsent` gave before a reload, with the same clientMsgIds (the server
+   * stores a send that landed before the reload only once), oldest first; failed ones come
+   * back failed. Call it right after making the store. Returns the items added.
+   */
+  restoreUnsent(items: readonly PersistedSend[]): OutboxItem[] {
+    return this.outbox.restore(items);
   }
 
   conversationIds(): string[] {
@@ -136,19 +202,9 @@ export class ConversationStore {
 
   /** The conversation as a UI shows it; see ConversationView. */
   view(conversationId: string): ConversationView {
-    const timeline = this.timelines.get(conversationId);
-    const key = `${timeline?.version ?? -1}/${this.outboxVersion}`;
-    const cached = this.views.get(conversationId);
-    if (cached?.key === key) return cached.view;
-    const view: ConversationView = {
-      conversationId,
-      cursor: timeline?.cursor ?? 0,
-      rev: timeline?.rev ?? 0,
-      messages: [...(timeline?.messages ?? [])],
-      pending: this.outbox.of(conversationId).map((item) => ({ ...item })),
-    };
-    this.views.set(conversationId, { key, view });
-    return view;
+    return this.views.of(conversationId, this.timelines.get(conversationId), () =>
+      this.outbox.of(conversationId),
+    );
   }
 
   /** Just the stored messages, in seq order. */
@@ -189,14 +245,19 @@ export class ConversationStore {
 
   private forget(conversationId: string): void {
     this.timelines.delete(conversationId);
-    this.views.delete(conversationId);
+    this.views.forget(conversationId);
     this.filler.forget(conversationId);
     this.reviser.forget(conversationId);
     this.emit(conversationId);
   }
 
+  /** Catches up from `since`, unless the timeline was forgotten while its page was on the way. */
+  private async reviseHeld(timeline: Timeline, since: number): Promise<void> {
+    if (this.timelines.get(timeline.conversationId) === timeline) await this.reviser.catchUp(timeline, since);
+  }
+
   private outboxChanged(item: OutboxItem): void {
-    this.outboxVersion += 1;
+    this.views.outboxChanged();
     const timeline = this.timelines.get(item.conversationId);
     // The ack's seq places the message: past the cursor with nothing between, it is a gap.
     if (item.ack && timeline && item.ack.seq > timeline.cursor + 1) void this.filler.fill(timeline);
@@ -205,7 +266,7 @@ export class ConversationStore {
 
   private changed(conversationId: string): void {
     const timeline = this.timelines.get(conversationId);
-    if (timeline && this.outbox.forget(conversationId, timeline.cursor)) this.outboxVersion += 1;
+    if (timeline && this.outbox.forget(conversationId, timeline.cursor)) this.views.outboxChanged();
     this.emit(conversationId);
   }
 

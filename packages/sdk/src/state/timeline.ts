@@ -89,6 +89,41 @@ export class Timeline {
   }
 
   /**
+   * Takes in a page of older history (any order, may overlap what is held): only the run of
+   * consecutive seqs ending exactly at `start` (start, start - 1, …) is kept, so the held run
+   * never gets a gap; the start moves down by as many. Returns how many were added.
+   */
+  prepend(messages: readonly Message[]): number {
+    const bySeq = new Map<number, Message>();
+    for (const message of messages) {
+      const copy = bySeq.get(message.seq);
+      if (message.seq <= this.base && (!copy || message.rev > copy.rev)) bySeq.set(message.seq, message);
+    }
+    const run: Message[] = [];
+    for (let seq = this.base; seq > 0 && bySeq.has(seq); seq -= 1) run.push(bySeq.get(seq)!);
+    if (run.length === 0) return 0;
+    this.held = [...run.reverse(), ...this.held];
+    this.base -= run.length;
+    this.version += 1;
+    return run.length;
+  }
+
+  /**
+   * Starts an empty timeline from a saved copy (see ConversationStore.restore): `messages`
+   * must be the run `start + 1 …` with no gap, and `rev` the rev they hold every change up
+   * to; it may be below the rev noted so far, which was about messages no longer held.
+   * False, changing nothing, when something is held or the run is not consecutive.
+   */
+  seed(start: number, messages: readonly Message[], rev: number): boolean {
+    if (!this.isEmpty || messages.some((message, i) => message.seq !== start + 1 + i)) return false;
+    this.base = start;
+    this.held = [...messages];
+    this.revCursor = rev;
+    this.version += 1;
+    return true;
+  }
+
+  /**
    * Takes in a message from an event or a history page; a seq already held is dropped, unless
    * this copy is newer (a higher rev) than the one held, which it then replaces.
    */
