@@ -1,0 +1,24 @@
+import { useMemo } from 'react';
+import { AuthScreen } from './features/auth/AuthScreen.tsx';
+import { MainLayout } from './features/layout/MainLayout.tsx';
+import { AppModel } from './model/app-model.ts';
+import { AppContext, SignedInContext } from './model/app-context.ts';
+import { useValue } from './model/use-value.ts';
+import { Toaster } from './ui/toast.tsx';
+
+export function App() {
+  const app = useMemo(() => new AppModel(), []);
+  const phase = useValue(app.phase);
+  return (
+    <AppContext.Provider value={app}>
+      {phase.kind === 'signed-in' ? (
+        <SignedInContext.Provider value={phase.app} key={phase.app.client.token}>
+          <MainLayout />
+        </SignedInContext.Provider>
+      ) : (
+        <AuthScreen notice={phase.notice} />
+      )}
+      <Toaster />
+    </AppContext.Provider>
+  );
+}

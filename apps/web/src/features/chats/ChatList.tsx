@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../model/app-context.ts';
+import { useValue } from '../../model/use-value.ts';
+import { ChatListItem } from './ChatListItem.tsx';
+import styles from './ChatList.module.css';
+
+/** Conversations by last activity (pinned first), as the server orders them. */
+export function ChatList({ activeId }: { activeId: string | null }) {
+  const { t } = useTranslation('chat');
+  const session = useSession();
+  const list = useValue(session.conversations.list);
+  useValue(session.contacts.friends);
+  if (list.length === 0) return <p className={styles.empty}>{t('noConversations')}</p>;
+  return (
+    <ul className={styles.list} aria-label={t('common:tabs.chats')}>
+      {list.map((c) => (
+        <ChatListItem key={c.id} conversation={c} active={c.id === activeId} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,72 @@
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import { LogOut, Plus, Settings, UserPlus, Users, UsersRound } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp, useSession } from '../../model/app-context.ts';
+import { useValue } from '../../model/use-value.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { IconButton } from '../../ui/Button.tsx';
+import { AddFriendDialog } from '../contacts/AddFriendDialog.tsx';
+import { CreateGroupDialog } from '../groups/CreateGroupDialog.tsx';
+import { JoinGroupDialog } from '../groups/JoinGroupDialog.tsx';
+import { SettingsDialog } from '../settings/SettingsDialog.tsx';
+import styles from './ProfileCard.module.css';
+
+type Open = 'addFriend' | 'joinGroup' | 'createGroup' | 'settings' | null;
+
+/** Me (picture, name, @username) and the menu of things to start: friends, groups, settings. */
+export function ProfileCard() {
+  const { t } = useTranslation();
+  const app = useApp();
+  const session = useSession();
+  const me = useValue(session.me);
+  const [open, setOpen] = useState<Open>(null);
+  const close = (o: boolean) => !o && setOpen(null);
+  return (
+    <header className={styles.card}>
+      <button
+        type="button"
+        className={styles.me}
+        onClick={() => setOpen('settings')}
+        aria-label={t('menu.profile')}
+      >
+        <Avatar src={me.avatarSmall} name={me.displayName} size={42} />
+        <span className={styles.names}>
+          <strong data-testid="my-name">{me.displayName}</strong>
+          <span>@{me.username}</span>
+        </span>
+      </button>
+      <Menu.Root>
+        <Menu.Trigger asChild>
+          <IconButton label={t('menu.addFriend') + ' / ' + t('menu.createGroup')}>
+            <Plus size={20} />
+          </IconButton>
+        </Menu.Trigger>
+        <Menu.Portal>
+          <Menu.Content className={styles.menu} align="end" sideOffset={6}>
+            <Menu.Item className={styles.item} onSelect={() => setOpen('addFriend')}>
+              <UserPlus size={17} aria-hidden="true" /> {t('menu.addFriend')}
+            </Menu.Item>
+            <Menu.Item className={styles.item} onSelect={() => setOpen('createGroup')}>
+              <UsersRound size={17} aria-hidden="true" /> {t('menu.createGroup')}
+            </Menu.Item>
+            <Menu.Item className={styles.item} onSelect={() => setOpen('joinGroup')}>
+              <Users size={17} aria-hidden="true" /> {t('menu.joinGroup')}
+            </Menu.Item>
+            <Menu.Separator className={styles.separator} />
+            <Menu.Item className={styles.item} onSelect={() => setOpen('settings')}>
+              <Settings size={17} aria-hidden="true" /> {t('menu.profile')}
+            </Menu.Item>
+            <Menu.Item className={styles.item} onSelect={() => void app.signOut()}>
+              <LogOut size={17} aria-hidden="true" /> {t('menu.signOut')}
+            </Menu.Item>
+          </Menu.Content>
+        </Menu.Portal>
+      </Menu.Root>
+      <AddFriendDialog open={open === 'addFriend'} onOpenChange={close} />
+      <CreateGroupDialog open={open === 'createGroup'} onOpenChange={close} />
+      <JoinGroupDialog open={open === 'joinGroup'} onOpenChange={close} />
+      <SettingsDialog open={open === 'settings'} onOpenChange={close} />
+    </header>
+  );
+}

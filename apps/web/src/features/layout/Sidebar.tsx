@@ -1,0 +1,62 @@
+import { MessageSquare, UserPlus, Users } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../model/app-context.ts';
+import { useValue } from '../../model/use-value.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { ChatList } from '../chats/ChatList.tsx';
+import { ContactsTab } from '../contacts/ContactsTab.tsx';
+import { RequestsTab } from '../requests/RequestsTab.tsx';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { ProfileCard } from './ProfileCard.tsx';
+import styles from './Sidebar.module.css';
+
+type Tab = 'chats' | 'contacts' | 'requests';
+
+export function Sidebar({ activeId }: { activeId: string | null }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [tab, setTab] = useState<Tab>('chats');
+  const list = useValue(session.conversations.list);
+  const requests = useValue(session.requests.state);
+  const unread = list.reduce((sum, c) => sum + (c.notificationsMuted ? 0 : c.unreadCount), 0);
+  const pending = session.requests.pendingCount(requests);
+  const tabs: { id: Tab; icon: typeof MessageSquare; count: number }[] = [
+    { id: 'chats', icon: MessageSquare, count: unread },
+    { id: 'contacts', icon: Users, count: 0 },
+    { id: 'requests', icon: UserPlus, count: pending },
+  ];
+  return (
+    <aside className={styles.sidebar}>
+      <ProfileCard />
+      <ConnectionBanner />
+      <div className={styles.content} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'chats' && <ChatList activeId={activeId} />}
+        {tab === 'contacts' && <ContactsTab />}
+        {tab === 'requests' && <RequestsTab />}
+      </div>
+      <nav className={styles.tabs} role="tablist" aria-label={t('appName')}>
+        {tabs.map(({ id, icon: Icon, count }) => (
+          <button
+            key={id}
+            id={`tab-${id}`}
+            role="tab"
+            type="button"
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            onClick={() => setTab(id)}
+            className={styles.tab}
+          >
+            <span className={styles.tabIcon}>
+              <Icon size={21} aria-hidden="true" />
+              <span className={styles.tabBadge}>
+                <Badge count={count} />
+              </span>
+            </span>
+            <span>{t(`tabs.${id}`)}</span>
+          </button>
+        ))}
+      </nav>
+    </aside>
+  );
+}

@@ -1,0 +1,53 @@
+import type { AuthResult } from '@parley/protocol';
+import { ParleyClient } from '@parley/sdk';
+import { Observable } from './observable.ts';
+import { clearSession, loadSession, saveSession } from './saved-session.ts';
+import { type EndReason, SignedIn } from './signed-in.ts';
+
+export type Phase = { kind: 'signed-out'; notice: EndReason | null } | { kind: 'signed-in'; app: SignedIn };
+
+/** The whole client: signed out (with why, when the server ended the session) or signed in. */
+export class AppModel {
+  readonly phase: Observable<Phase>;
+  private offEnded: (() => void) | null = null;
+
+  constructor() {
+    const saved = loadSession();
+    this.phase = new Observable<Phase>({ kind: 'signed-out', notice: null });
+    if (saved) this.enter(new SignedIn(saved.token, saved.user));
+  }
+
+  /** A client for the sign-in screens (no token). */
+  anonymous(): ParleyClient {
+    return new ParleyClient({ baseUrl: location.origin });
+  }
+
+  signedIn(auth: AuthResult): SignedIn {
+    saveSession({ token: auth.token, user: auth.user });
+    const app = new SignedIn(auth.token, auth.user);
+    this.enter(app);
+    return app;
+  }
+
+  async signOut(): Promise<void> {
+    const current = this.phase.get();
+    if (current.kind !== 'signed-in') return;
+    await current.app.http.logout().catch(() => {});
+    this.leave(null);
+  }
+
+  private enter(app: SignedIn): void {
+    this.offEnded = app.ended.subscribe(() => this.leave(app.ended.get()));
+    this.phase.set({ kind: 'signed-in', app });
+  }
+
+  private leave(notice: EndReason | null): void {
+    const current = this.phase.get();
+    if (current.kind === 'signed-in') {
+      this.offEnded?.();
+      current.app.dispose();
+    }
+    clearSession();
+    this.phase.set({ kind: 'signed-out', notice });
+  }
+}
