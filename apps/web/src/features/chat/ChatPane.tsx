@@ -1,0 +1,108 @@
+import type { Message } from '@parley/protocol';
+import { MessageSquareOff, MessagesSquare, Upload } from 'lucide-react';
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../model/app-context.ts';
+import { useValue } from '../../model/use-value.ts';
+import { Button } from '../../ui/Button.tsx';
+import { toast } from '../../ui/toast.tsx';
+import { errorText } from '../../util/error-text.ts';
+import { closeConversation } from '../../util/route.ts';
+import { attachFiles } from './composer/attach.ts';
+import { Composer } from './composer/Composer.tsx';
+import { ChatHeader } from './header/ChatHeader.tsx';
+import { MessageList } from './list/MessageList.tsx';
+import { TypingIndicator } from './TypingIndicator.tsx';
+import styles from './ChatPane.module.css';
+
+/** The open conversation (header, messages, typing, composer), or a hint to pick one. */
+export function ChatPane({ conversationId }: { conversationId: string | null }) {
+  const { t } = useTranslation('chat');
+  if (!conversationId)
+    return (
+      <div className={styles.empty}>
+        <MessagesSquare size={56} strokeWidth={1.3} aria-hidden="true" />
+        <p>{t('noChat')}</p>
+      </div>
+    );
+  return <OpenChat key={conversationId} conversationId={conversationId} />;
+}
+
+/** One conversation; remounted per conversation so nothing of the previous one lingers. */
+function OpenChat({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation('chat');
+  const session = useSession();
+  const list = useValue(session.conversations.list);
+  const loaded = useValue(session.conversations.loaded);
+  const conversation = list.find((c) => c.id === conversationId);
+  const [replyTo, setReplyTo] = useState<Message | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const dragDepth = useRef(0);
+
+  const onReplyDone = useCallback(() => setReplyTo(null), []);
+
+  if (!conversation)
+    return (
+      <div className={styles.empty}>
+        {loaded ? (
+          <>
+            <MessageSquareOff size={52} strokeWidth={1.3} aria-hidden="true" />
+            <p>{t('unavailable')}</p>
+            <Button onClick={closeConversation}>{t('backToChats')}</Button>
+          </>
+        ) : (
+          <p>{t('common:loading')}</p>
+        )}
+      </div>
+    );
+
+  const hasFiles = (e: React.DragEvent) => e.dataTransfer.types.includes('Files');
+  return (
+    <section
+      className={styles.pane}
+      aria-label={t('paneLabel')}
+      onDragEnter={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        dragDepth.current += 1;
+        setDragging(true);
+      }}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
+      onDragLeave={(e) => {
+        if (!hasFiles(e)) return;
+        dragDepth.current = Math.max(0, dragDepth.current - 1);
+        if (dragDepth.current === 0) setDragging(false);
+      }}
+      onDrop={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        dragDepth.current = 0;
+        setDragging(false);
+        const files = [...e.dataTransfer.files];
+        if (files.length === 0) return;
+        try {
+          attachFiles(conversationId, files);
+        } catch (err) {
+          toast(errorText(err), 'error');
+        }
+      }}
+    >
+      <ChatHeader conversation={conversation} />
+      <MessageList conversation={conversation} onReply={setReplyTo} />
+      <TypingIndicator conversationId={conversationId} />
+      <Composer conversationId={conversationId} replyTo={replyTo} onReplyDone={onReplyDone} />
+      {dragging && (
+        <div className={styles.drop} aria-hidden="true">
+          <div className={styles.dropBox}>
+            <Upload size={40} strokeWidth={1.5} />
+            <p>{t('drop.hint')}</p>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import type { Conversation } from '@parley/protocol';
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import { Bell, BellOff, ChevronLeft, MoreVertical, Pin, PinOff, Settings } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../../model/app-context.ts';
+import { useValue } from '../../../model/use-value.ts';
+import { Avatar } from '../../../ui/Avatar.tsx';
+import { IconButton } from '../../../ui/Button.tsx';
+import { toast } from '../../../ui/toast.tsx';
+import { conversationAvatar, conversationTitle } from '../../../util/conversation-title.ts';
+import { errorText } from '../../../util/error-text.ts';
+import { listTime } from '../../../util/format-time.ts';
+import { closeConversation } from '../../../util/route.ts';
+import { GroupSettingsDialog } from '../../groups/GroupSettingsDialog.tsx';
+import styles from './ChatHeader.module.css';
+
+/**
+ * The bar above a conversation: Back (phones), who or what it is (online / last seen for a
+ * person, member count for a group), and a menu to pin, mute and open group settings.
+ */
+export function ChatHeader({ conversation }: { conversation: Conversation }) {
+  const { t } = useTranslation('chat');
+  const session = useSession();
+  useValue(session.contacts.friends);
+  const online = useValue(session.contacts.online);
+  const [busy, setBusy] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const c = conversation;
+  const title = conversationTitle(c, session.contacts);
+  const peer = c.kind === 'direct' ? c.peer : null;
+  const peerOnline = peer ? online.has(peer.id) : undefined;
+  const lastSeen = peer ? session.contacts.friend(peer.id)?.lastSeenAt : null;
+  const subtitle = peer
+    ? peerOnline
+      ? t('common:online')
+      : lastSeen
+        ? t('header.lastSeen', { time: listTime(lastSeen) })
+        : t('common:offline')
+    : t('header.members', { count: c.memberCount });
+
+  const toggle = async (what: 'pin' | 'mute') => {
+    setBusy(true);
+    try {
+      const next =
+        what === 'pin'
+          ? await session.http.conversations.pin(c.id, !c.pinned)
+          : await session.http.conversations.mute(c.id, !c.notificationsMuted);
+      session.conversations.upsert(next);
+    } catch (err) {
+      toast(errorText(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <header className={styles.header}>
+      <IconButton label={t('common:back')} className={styles.back} onClick={closeConversation}>
+        <ChevronLeft size={22} />
+      </IconButton>
+      <Avatar src={conversationAvatar(c)} name={title} size={38} online={peer ? peerOnline : undefined} />
+      <div className={styles.names}>
+        <h2 className={styles.title}>
+          {title}
+          {c.notificationsMuted && (
+            <BellOff size={14} className={styles.muted} aria-label={t('header.mutedIcon')} />
+          )}
+        </h2>
+        <span className={peerOnline ? `${styles.subtitle} ${styles.online}` : styles.subtitle}>
+          {subtitle}
+        </span>
+      </div>
+      <Menu.Root>
+        <Menu.Trigger asChild>
+          <IconButton label={t('header.menu')} disabled={busy}>
+            <MoreVertical size={20} />
+          </IconButton>
+        </Menu.Trigger>
+        <Menu.Portal>
+          <Menu.Content className={styles.menu} align="end" sideOffset={6}>
+            <Menu.Item className={styles.item} onSelect={() => void toggle('pin')}>
+              {c.pinned ? <PinOff size={17} aria-hidden="true" /> : <Pin size={17} aria-hidden="true" />}
+              {c.pinned ? t('header.unpin') : t('header.pin')}
+            </Menu.Item>
+            <Menu.Item className={styles.item} onSelect={() => void toggle('mute')}>
+              {c.notificationsMuted ? (
+                <Bell size={17} aria-hidden="true" />
+              ) : (
+                <BellOff size={17} aria-hidden="true" />
+              )}
+              {c.notificationsMuted ? t('header.unmute') : t('header.mute')}
+            </Menu.Item>
+            {c.kind === 'group' && (
+              <>
+                <Menu.Separator className={styles.separator} />
+                <Menu.Item className={styles.item} onSelect={() => setSettingsOpen(true)}>
+                  <Settings size={17} aria-hidden="true" /> {t('header.groupSettings')}
+                </Menu.Item>
+              </>
+            )}
+          </Menu.Content>
+        </Menu.Portal>
+      </Menu.Root>
+      {c.kind === 'group' && (
+        <GroupSettingsDialog conversationId={c.id} open={settingsOpen} onOpenChange={setSettingsOpen} />
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Message } from '@parley/protocol';
+import { createContext, useContext } from 'react';
+
+/**
+ * What a message row can do, given once by the list: the functions are stable for the life of
+ * the open conversation, so rows (memoised) do not re-render when the list does.
+ */
+export interface ChatActions {
+  conversationId: string;
+  /** Group or lobby: rows show others' avatars and names. */
+  isGroup: boolean;
+  /** My username, to highlight mentions of me. */
+  myUsername: string;
+  myId: string;
+  /** I may recall others' messages (a group's owner or admin). */
+  canModerate(): boolean;
+  reply(message: Message): void;
+  /** Scrolls to the message at `seq` (loading older pages if needed) and highlights it. */
+  jumpTo(seq: number): void;
+  /** Puts my `emoji` on the message, or takes it off when it is there. */
+  toggleReaction(message: Message, emoji: string): void;
+  recall(message: Message): void;
+  retry(clientMsgId: string): void;
+  discard(clientMsgId: string): void;
+}
+
+export const ChatActionsContext = createContext<ChatActions | null>(null);
+
+export function useChatActions(): ChatActions {
+  const actions = useContext(ChatActionsContext);
+  if (!actions) throw new Error('useChatActions outside the message list');
+  return actions;
+}
+
+/** The quick-pick of reactions. */
+export const quickReactions = ['👍', '❤️', '😂', '😮', '😢', '🎉'] as const;

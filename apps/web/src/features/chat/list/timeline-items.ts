@@ -1,0 +1,110 @@
+import type { Message } from '@parley/protocol';
+import type { ConversationView, OutboxItem } from '@parley/sdk';
+import { dayKey } from '../../../util/format-time.ts';
+
+/** How a message of mine stands, as the row shows it. */
+export type Delivery = 'sending' | 'sent' | 'failed' | 'read';
+
+/**
+ * One row of the message list. Rows carry only what the row renders, so a row whose message
+ * did not change keeps equal props and is not rendered again.
+ */
+export type TimelineItem =
+  | { kind: 'day'; key: string; at: string }
+  | { kind: 'unread'; key: 'unread' }
+  | {
+      kind: 'message';
+      key: string;
+      message: Message;
+      /** First of a run by one sender within a few minutes: shows avatar and name. */
+      first: boolean;
+      /** Last of such a run: ends the bubble group (spacing, tail). */
+      last: boolean;
+    }
+  | { kind: 'pending'; key: string; item: OutboxItem; first: boolean; replyTo: Message | null };
+
+/** Messages closer than this, of one sender, share one avatar and name. */
+const groupGapMs = 5 * 60_000;
+
+/** Each message's day and time, parsed once: the list is rebuilt on every change, messages stay. */
+const parsed = new WeakMap<Message, { day: string; ms: number }>();
+function when(m: Message): { day: string; ms: number } {
+  let w = parsed.get(m);
+  if (!w) parsed.set(m, (w = { day: dayKey(m.createdAt), ms: Date.parse(m.createdAt) }));
+  return w;
+}
+
+function grouped(a: Message | undefined, b: Message): boolean {
+  if (!a || a.kind === 'system' || b.kind === 'system' || a.recalledAt || b.recalledAt) return false;
+  if (a.senderId !== b.senderId) return false;
+  const wa = when(a);
+  const wb = when(b);
+  return wa.day === wb.day && wb.ms - wa.ms < groupGapMs;
+}
+
+/**
+ * The rows of a conversation: day separators, the "new messages" line before the first
+ * message after `unreadAfter` that is not mine (null: none), messages, then my unsent ones.
+ * One pass over the view; called once per view change.
+ */
+export function timelineItems(
+  view: ConversationView,
+  me: string,
+  unreadAfter: number | null,
+): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  const { messages } = view;
+  // Placed only where it belongs: when the message after `unreadAfter` is held, not before a page gap.
+  let unreadPlaced = unreadAfter === null || view.start > unreadAfter;
+  let lastDay = '';
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
+    const { day } = when(m);
+    if (day !== lastDay) {
+      items.push({ kind: 'day', key: `day:${m.seq}`, at: m.createdAt });
+      lastDay = day;
+    }
+    if (!unreadPlaced && m.seq > unreadAfter! && m.senderId !== me && m.kind !== 'system') {
+      items.push({ kind: 'unread', key: 'unread' });
+      unreadPlaced = true;
+    }
+    const prev = messages[i - 1];
+    const next = messages[i + 1];
+    items.push({
+      kind: 'message',
+      key: m.clientMsgId && m.senderId === me ? `c:${m.clientMsgId}` : `m:${m.id}`,
+      message: m,
+      first: !grouped(prev, m) || items[items.length - 1]!.kind !== 'message',
+      last: !next || !grouped(m, next),
+    });
+  }
+  const lastMessage = messages.at(-1);
+  view.pending.forEach((item, i) => {
+    if (i === 0 && (!lastMessage || when(lastMessage).day !== dayKey(item.createdAt)))
+      items.push({ kind: 'day', key: `day:pending`, at: item.createdAt });
+    items.push({
+      kind: 'pending',
+      key: `c:${item.clientMsgId}`,
+      item,
+      first: i === 0 && lastMessage?.senderId !== me,
+      replyTo: item.replyToId ? findMessage(messages, item.replyToId) : null,
+    });
+  });
+  return items;
+}
+
+/** A held message by id, searched from the newest (what people answer is usually recent). */
+function findMessage(messages: readonly Message[], id: string): Message | null {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.id === id) return messages[i]!;
+  return null;
+}
+
+/** How a stored message of mine stands: read once the peer's cursor passed it (direct chats). */
+export function storedDelivery(m: Message, peerReadSeq: number | null): Delivery {
+  return peerReadSeq !== null && peerReadSeq >= m.seq ? 'read' : 'sent';
+}
+
+/** How an unsent message of mine stands. */
+export function pendingDelivery(item: OutboxItem): Delivery {
+  return item.status === 'failed' ? 'failed' : item.status === 'sent' ? 'sent' : 'sending';
+}

@@ -1,0 +1,136 @@
+import type { Message } from '@parley/protocol';
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import * as Popover from '@radix-ui/react-popover';
+import { Copy, MoreHorizontal, Reply, SmilePlus, Undo2 } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from '../../../ui/toast.tsx';
+import { quickReactions, useChatActions } from '../list/chat-actions.ts';
+import styles from './MessageActions.module.css';
+
+interface MessageActionsProps {
+  message: Message;
+  mine: boolean;
+  /** The menu is opened by the row too (long-press, right click), so its state lives there. */
+  menuOpen: boolean;
+  onMenuOpenChange(open: boolean): void;
+}
+
+/**
+ * What can be done to a message: a toolbar beside the bubble (shown on hover or keyboard
+ * focus) with React, Reply and More; More (also opened by long-press or right click on touch
+ * screens) holds the quick reactions, Reply, Copy and Recall.
+ */
+export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: MessageActionsProps) {
+  const { t } = useTranslation('chat');
+  const actions = useChatActions();
+  const [pickOpen, setPickOpen] = useState(false);
+  const canRecall = mine || actions.canModerate();
+  const hasText = message.text.trim() !== '';
+
+  const copy = () => {
+    navigator.clipboard.writeText(message.text).then(
+      () => toast(t('actions.copied')),
+      () => toast(t('actions.copyFailed'), 'error'),
+    );
+  };
+
+  return (
+    <div className={styles.toolbar} data-open={menuOpen || pickOpen || undefined}>
+      <Popover.Root open={pickOpen} onOpenChange={setPickOpen}>
+        <Popover.Trigger asChild>
+          <button
+            type="button"
+            className={styles.button}
+            aria-label={t('actions.react')}
+            title={t('actions.react')}
+          >
+            <SmilePlus size={16} aria-hidden="true" />
+          </button>
+        </Popover.Trigger>
+        <Popover.Portal>
+          <Popover.Content
+            className={styles.picker}
+            side="top"
+            sideOffset={6}
+            aria-label={t('actions.react')}
+          >
+            {quickReactions.map((emoji) => (
+              <button
+                key={emoji}
+                type="button"
+                className={styles.emoji}
+                aria-label={t('actions.reactWith', { emoji })}
+                onClick={() => {
+                  setPickOpen(false);
+                  actions.toggleReaction(message, emoji);
+                }}
+              >
+                {emoji}
+              </button>
+            ))}
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
+      <button
+        type="button"
+        className={styles.button}
+        aria-label={t('actions.reply')}
+        title={t('actions.reply')}
+        onClick={() => actions.reply(message)}
+      >
+        <Reply size={16} aria-hidden="true" />
+      </button>
+      <Menu.Root open={menuOpen} onOpenChange={onMenuOpenChange}>
+        <Menu.Trigger asChild>
+          <button
+            type="button"
+            className={styles.button}
+            aria-label={t('actions.more')}
+            title={t('actions.more')}
+          >
+            <MoreHorizontal size={16} aria-hidden="true" />
+          </button>
+        </Menu.Trigger>
+        <Menu.Portal>
+          <Menu.Content
+            className={styles.menu}
+            align={mine ? 'end' : 'start'}
+            sideOffset={6}
+            collisionPadding={8}
+          >
+            <Menu.Group className={styles.menuEmoji} aria-label={t('actions.react')}>
+              {quickReactions.map((emoji) => (
+                <Menu.Item
+                  key={emoji}
+                  className={styles.emoji}
+                  aria-label={t('actions.reactWith', { emoji })}
+                  onSelect={() => actions.toggleReaction(message, emoji)}
+                >
+                  {emoji}
+                </Menu.Item>
+              ))}
+            </Menu.Group>
+            <Menu.Separator className={styles.separator} />
+            <Menu.Item className={styles.item} onSelect={() => actions.reply(message)}>
+              <Reply size={16} aria-hidden="true" /> {t('actions.reply')}
+            </Menu.Item>
+            {hasText && (
+              <Menu.Item className={styles.item} onSelect={copy}>
+                <Copy size={16} aria-hidden="true" /> {t('actions.copy')}
+              </Menu.Item>
+            )}
+            {canRecall && (
+              <Menu.Item
+                className={`${styles.item} ${styles.danger}`}
+                onSelect={() => actions.recall(message)}
+              >
+                <Undo2 size={16} aria-hidden="true" /> {t('actions.recall')}
+              </Menu.Item>
+            )}
+          </Menu.Content>
+        </Menu.Portal>
+      </Menu.Root>
+    </div>
+  );
+}
