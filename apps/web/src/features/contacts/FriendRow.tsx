@@ -1,0 +1,93 @@
+import type { Friend } from '@parley/protocol';
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import { Ban, MoreHorizontal, PencilLine, UserMinus } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { nameOf } from '../../model/contacts.ts';
+import { useSession } from '../../model/app-context.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { IconButton } from '../../ui/Button.tsx';
+import { toast } from '../../ui/toast.tsx';
+import { openConversation } from '../../util/route.ts';
+import { ConfirmDialog } from '../groups/ConfirmDialog.tsx';
+import { RemarkDialog } from './RemarkDialog.tsx';
+import styles from './People.module.css';
+
+type Open = 'remark' | 'remove' | 'block' | null;
+
+/** One friend in the contacts list: opens our chat; its menu sets a remark, removes or blocks. */
+export function FriendRow({ friend, online }: { friend: Friend; online: boolean }) {
+  const { t } = useTranslation('contacts');
+  const session = useSession();
+  const [open, setOpen] = useState<Open>(null);
+  const name = nameOf(friend);
+  const close = (o: boolean) => !o && setOpen(null);
+  const openChat = () => {
+    if (!session.conversations.get(friend.conversationId)) void session.conversations.refresh();
+    openConversation(friend.conversationId);
+  };
+  return (
+    <li className={styles.row} data-testid="friend" data-user-id={friend.user.id}>
+      <button type="button" className={styles.rowMain} onClick={openChat}>
+        <Avatar src={friend.user.avatarSmall} name={name} size={42} online={online} />
+        <span className={styles.body}>
+          <span className={styles.line}>
+            <span className={styles.name}>{name}</span>
+            <span className={styles.username}>@{friend.user.username}</span>
+          </span>
+          <span className={styles.sub}>
+            {friend.remark ? `${friend.user.displayName}${friend.user.bio ? ' · ' : ''}` : ''}
+            {friend.user.bio}
+          </span>
+          <span className="visually-hidden">{online ? t('common:online') : t('common:offline')}</span>
+        </span>
+      </button>
+      <Menu.Root>
+        <Menu.Trigger asChild>
+          <IconButton label={t('friendMenu', { name })}>
+            <MoreHorizontal size={18} />
+          </IconButton>
+        </Menu.Trigger>
+        <Menu.Portal>
+          <Menu.Content className={styles.menu} align="end" sideOffset={4}>
+            <Menu.Item className={styles.item} onSelect={() => setOpen('remark')}>
+              <PencilLine size={16} aria-hidden="true" /> {t('setRemark')}
+            </Menu.Item>
+            <Menu.Separator className={styles.separator} />
+            <Menu.Item className={`${styles.item} ${styles.dangerItem}`} onSelect={() => setOpen('remove')}>
+              <UserMinus size={16} aria-hidden="true" /> {t('removeFriend')}
+            </Menu.Item>
+            <Menu.Item className={`${styles.item} ${styles.dangerItem}`} onSelect={() => setOpen('block')}>
+              <Ban size={16} aria-hidden="true" /> {t('block')}
+            </Menu.Item>
+          </Menu.Content>
+        </Menu.Portal>
+      </Menu.Root>
+      <RemarkDialog friend={friend} open={open === 'remark'} onOpenChange={close} />
+      <ConfirmDialog
+        open={open === 'remove'}
+        onOpenChange={close}
+        title={t('removeTitle')}
+        message={t('removeMessage', { name })}
+        action={t('removeFriend')}
+        onConfirm={async () => {
+          await session.http.friends.remove(friend.user.id);
+          await session.contacts.refresh();
+          toast(t('removed', { name }));
+        }}
+      />
+      <ConfirmDialog
+        open={open === 'block'}
+        onOpenChange={close}
+        title={t('blockTitle')}
+        message={t('blockMessage', { name })}
+        action={t('block')}
+        onConfirm={async () => {
+          await session.http.friends.block(friend.user.id);
+          await session.contacts.refresh();
+          toast(t('blocked', { name }));
+        }}
+      />
+    </li>
+  );
+}

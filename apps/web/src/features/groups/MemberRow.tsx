@@ -1,0 +1,185 @@
+import type { Conversation, Member } from '@parley/protocol';
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import { Crown, MicOff, MoreHorizontal, Shield, ShieldOff, UserX, Volume2 } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../model/app-context.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { IconButton } from '../../ui/Button.tsx';
+import { toast } from '../../ui/toast.tsx';
+import { clockTime, dayLabel } from '../../util/format-time.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { refusalText } from './refusal.ts';
+import { isMuted } from './use-members.ts';
+import styles from '../contacts/People.module.css';
+
+const muteFor = [
+  { key: 'mute10m', ms: 10 * 60_000 },
+  { key: 'mute1h', ms: 60 * 60_000 },
+  { key: 'mute1d', ms: 24 * 60 * 60_000 },
+] as const;
+
+interface MemberRowProps {
+  group: Conversation;
+  member: Member;
+  name: string;
+  online: boolean | undefined;
+  me: string;
+  /** Puts the member as the server answered it. */
+  onChanged(member: Member): void;
+  onRemoved(userId: string): void;
+}
+
+/**
+ * One member in group settings: picture with presence, name, role and mute badges, and the
+ * actions my role allows on them (the server's rules: the owner manages everyone; an admin
+ * mutes and removes plain members; nobody manages the owner or anyone in the lobby).
+ */
+export function MemberRow({ group, member: m, name, online, me, onChanged, onRemoved }: MemberRowProps) {
+  const { t } = useTranslation('groups');
+  const session = useSession();
+  const [confirm, setConfirm] = useState<'kick' | 'transfer' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const mine = group.myRole;
+  const self = m.user.id === me;
+  const managed = group.kind === 'group' && !self && m.role !== 'owner';
+  const canRole = managed && mine === 'owner';
+  const canMute = managed && (mine === 'owner' || (mine === 'admin' && m.role === 'member'));
+  const canKick = canMute;
+  const canTransfer = group.kind === 'group' && !self && mine === 'owner';
+  const muted = isMuted(m);
+
+  const update = async (changes: Parameters<typeof session.http.groups.updateMember>[2], done: string) => {
+    setBusy(true);
+    try {
+      onChanged(await session.http.groups.updateMember(group.id, m.user.id, changes));
+      toast(done);
+    } catch (err) {
+      toast(refusalText(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const until = m.mutedUntil ? `${dayLabel(m.mutedUntil)} ${clockTime(m.mutedUntil)}` : '';
+
+  return (
+    <li className={styles.row} data-testid="member" data-user-id={m.user.id}>
+      <span className={styles.static} style={{ paddingLeft: 8 }}>
+        <Avatar src={m.user.avatarSmall} name={name} size={38} online={online} />
+        <span className={styles.body}>
+          <span className={styles.line}>
+            <span className={styles.name}>{name}</span>
+            {self && <span className={styles.chip}>{t('common:you')}</span>}
+            {m.role !== 'member' && (
+              <span className={`${styles.chip} ${styles[m.role]}`}>{t(`role.${m.role}`)}</span>
+            )}
+            {muted && (
+              <span className={`${styles.chip} ${styles.mutedChip}`} title={t('mutedUntil', { time: until })}>
+                {t('muted')}
+              </span>
+            )}
+          </span>
+          <span className={styles.sub}>
+            @{m.user.username}
+            {online !== undefined && (
+              <span className="visually-hidden"> {online ? t('common:online') : t('common:offline')}</span>
+            )}
+          </span>
+        </span>
+      </span>
+      {(canRole || canMute || canTransfer) && (
+        <Menu.Root>
+          <Menu.Trigger asChild>
+            <IconButton label={t('memberMenu', { name })} disabled={busy}>
+              <MoreHorizontal size={18} />
+            </IconButton>
+          </Menu.Trigger>
+          <Menu.Portal>
+            <Menu.Content className={styles.menu} align="end" sideOffset={4}>
+              {canRole &&
+                (m.role === 'admin' ? (
+                  <Menu.Item
+                    className={styles.item}
+                    onSelect={() => void update({ role: 'member' }, t('demoted', { name }))}
+                  >
+                    <ShieldOff size={16} aria-hidden="true" /> {t('removeAdmin')}
+                  </Menu.Item>
+                ) : (
+                  <Menu.Item
+                    className={styles.item}
+                    onSelect={() => void update({ role: 'admin' }, t('promoted', { name }))}
+                  >
+                    <Shield size={16} aria-hidden="true" /> {t('makeAdmin')}
+                  </Menu.Item>
+                ))}
+              {canMute && (
+                <>
+                  {canRole && <Menu.Separator className={styles.separator} />}
+                  {muted && (
+                    <Menu.Item
+                      className={styles.item}
+                      onSelect={() => void update({ mutedUntil: null }, t('unmuted', { name }))}
+                    >
+                      <Volume2 size={16} aria-hidden="true" /> {t('unmute')}
+                    </Menu.Item>
+                  )}
+                  {muteFor.map(({ key, ms }) => (
+                    <Menu.Item
+                      key={key}
+                      className={styles.item}
+                      onSelect={() =>
+                        void update(
+                          { mutedUntil: new Date(Date.now() + ms).toISOString() },
+                          t('mutedDone', { name, duration: t(key) }),
+                        )
+                      }
+                    >
+                      <MicOff size={16} aria-hidden="true" /> {t('muteFor', { duration: t(key) })}
+                    </Menu.Item>
+                  ))}
+                </>
+              )}
+              {(canKick || canTransfer) && <Menu.Separator className={styles.separator} />}
+              {canTransfer && (
+                <Menu.Item className={styles.item} onSelect={() => setConfirm('transfer')}>
+                  <Crown size={16} aria-hidden="true" /> {t('transfer')}
+                </Menu.Item>
+              )}
+              {canKick && (
+                <Menu.Item
+                  className={`${styles.item} ${styles.dangerItem}`}
+                  onSelect={() => setConfirm('kick')}
+                >
+                  <UserX size={16} aria-hidden="true" /> {t('kick')}
+                </Menu.Item>
+              )}
+            </Menu.Content>
+          </Menu.Portal>
+        </Menu.Root>
+      )}
+      <ConfirmDialog
+        open={confirm === 'kick'}
+        onOpenChange={(o) => !o && setConfirm(null)}
+        title={t('kickTitle')}
+        message={t('kickMessage', { name, group: group.name })}
+        action={t('kick')}
+        onConfirm={async () => {
+          await session.http.groups.kick(group.id, m.user.id);
+          onRemoved(m.user.id);
+          toast(t('kicked', { name }));
+        }}
+      />
+      <ConfirmDialog
+        open={confirm === 'transfer'}
+        onOpenChange={(o) => !o && setConfirm(null)}
+        title={t('transferTitle')}
+        message={t('transferMessage', { name, group: group.name })}
+        action={t('transfer')}
+        onConfirm={async () => {
+          session.conversations.upsert(await session.http.groups.transfer(group.id, m.user.id));
+          toast(t('transferred', { name }));
+        }}
+      />
+    </li>
+  );
+}
