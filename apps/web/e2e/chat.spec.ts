@@ -1,0 +1,61 @@
+import { chatItem, directChat, messageLog, messageRows, write } from './support/chat.ts';
+import { expect, test } from './support/fixtures.ts';
+
+/** A private chat between two friends, each in their own browser: live both ways. */
+
+test('two friends write to each other and each sees the other’s message arrive live', async ({ people }) => {
+  const [alice, bob] = await Promise.all([people.signedIn('alice'), people.signedIn('bob')]);
+  await directChat(alice, bob);
+
+  await write(alice.page, 'Hi Bob! 你好，今天有空吗？');
+  const mine = messageRows(alice.page, 'Hi Bob!');
+  await expect(mine).toHaveCount(1);
+  await expect(mine).toHaveAttribute('data-mine', 'true');
+  await expect(messageRows(bob.page, '你好，今天有空吗？')).toHaveCount(1);
+  await expect(messageRows(bob.page, '你好，今天有空吗？')).toHaveAttribute('data-mine', 'false');
+
+  // Bob has the chat open, so Alice's message shows as read in a direct chat.
+  await expect(mine).toHaveAttribute('data-status', 'read');
+  await expect(mine.getByText('Read')).toBeVisible();
+
+  await write(bob.page, 'Sure 👍 有空');
+  await expect(messageRows(alice.page, 'Sure 👍 有空')).toHaveCount(1);
+  await expect(messageRows(bob.page, 'Sure 👍 有空')).toHaveCount(1);
+});
+
+test('a message to someone not looking counts as unread for them until they open the chat', async ({
+  people,
+}) => {
+  const [carol, dan] = await Promise.all([people.signedIn('carol'), people.signedIn('dan')]);
+  const id = await directChat(carol, dan);
+  // Dan goes back to the lists.
+  await dan.page.goto('/#/');
+  await write(carol.page, 'Are you there?');
+  const item = chatItem(dan.page, id);
+  await expect(item.getByRole('status', { name: '1 unread message' })).toBeVisible();
+  await expect(item).toContainText('Are you there?');
+  await expect(messageRows(carol.page, 'Are you there?')).toHaveAttribute('data-status', 'sent');
+  await item.click();
+  await expect(messageRows(dan.page, 'Are you there?')).toBeVisible();
+  await expect(item.getByRole('status')).toHaveCount(0);
+  await expect(messageRows(carol.page, 'Are you there?')).toHaveAttribute('data-status', 'read');
+});
+
+test('the presence dot turns off when the friend closes their browser', async ({ people }) => {
+  const [erin, frank] = await Promise.all([people.signedIn('erin'), people.signedIn('frank')]);
+  const id = await directChat(erin, frank);
+  const dot = chatItem(erin.page, id).locator('[data-online]');
+  await expect(dot).toHaveAttribute('data-online', 'true');
+  await frank.context.close();
+  await expect(dot).toHaveAttribute('data-online', 'false', { timeout: 20_000 });
+});
+
+test('the history is there after a reload', async ({ people }) => {
+  const [gina, hal] = await Promise.all([people.signedIn('gina'), people.signedIn('hal')]);
+  await directChat(gina, hal);
+  await write(gina.page, 'Remember this: 记住这个');
+  await expect(messageRows(hal.page, '记住这个')).toBeVisible();
+  await hal.page.reload();
+  await expect(messageLog(hal.page)).toBeVisible();
+  await expect(messageRows(hal.page, 'Remember this: 记住这个')).toHaveCount(1);
+});
