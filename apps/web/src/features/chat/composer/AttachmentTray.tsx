@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useValue } from '../../../model/use-value.ts';
 import { IconButton } from '../../../ui/Button.tsx';
 import { cancelUpload, dismissUpload, trayOf } from './attach.ts';
-import { formatSize } from './format-size.ts';
+import { formatSize } from '../../../util/format-size.ts';
 import styles from './Composer.module.css';
 
 /** Files and voice messages of this conversation being uploaded (progress, cancel) or refused (why, dismiss). */

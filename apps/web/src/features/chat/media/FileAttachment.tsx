@@ -12,7 +12,7 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { formatSize } from './format-size.ts';
+import { formatSize } from '../../../util/format-size.ts';
 import styles from './media.module.css';
 
 /** Picks an icon from the detected type, else the name's extension. */

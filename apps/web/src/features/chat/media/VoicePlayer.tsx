@@ -2,7 +2,7 @@ import type { Attachment } from '@parley/protocol';
 import { Pause, Play } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDuration } from './format-size.ts';
+import { formatDuration } from '../../../util/format-size.ts';
 import styles from './media.module.css';
 
 /** Plays one voice message at a time across the chat: starting one pauses the other. */
