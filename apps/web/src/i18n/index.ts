@@ -24,18 +24,35 @@ export function initialLanguage(): Language {
   return navigator.languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
 }
 
+/**
+ * Chinese strings put a space around a name so that "alice 创建了群聊" reads well; when the name is
+ * Chinese itself ("你 创建了群聊") the space is wrong. Drop a space that has Chinese on both sides.
+ */
+const cjkSpacing = {
+  type: 'postProcessor' as const,
+  name: 'cjkSpacing',
+  process: (value: string, _key: string | string[], _options: unknown, translator: { language?: string }) =>
+    translator.language?.startsWith('zh')
+      ? value.replace(/(?<=[\u3000-\u9fff\uff00-\uffef]) +(?=[\u3000-\u9fff\uff00-\uffef])/gu, '')
+      : value,
+};
+
 export async function initI18n(): Promise<void> {
   const lng = initialLanguage();
-  await i18next.use(initReactI18next).init({
-    resources,
-    lng,
-    fallbackLng: 'en',
-    defaultNS: 'common',
-    ns: Object.keys(resources.en ?? {}),
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    showSupportNotice: false,
-  });
+  await i18next
+    .use(initReactI18next)
+    .use(cjkSpacing)
+    .init({
+      postProcess: ['cjkSpacing'],
+      resources,
+      lng,
+      fallbackLng: 'en',
+      defaultNS: 'common',
+      ns: Object.keys(resources.en ?? {}),
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      showSupportNotice: false,
+    });
   applyLang(lng);
 }
 
