@@ -79,7 +79,10 @@ export function timelineItems(
     });
   }
   const lastMessage = messages.at(-1);
-  view.pending.forEach((item, i) => {
+  // An acknowledged send stays in the outbox until the store forgets it; once history holds its
+  // seq the message row shows it, and a second (pending) row would show it twice.
+  const pending = view.pending.filter((item) => !item.ack || item.ack.seq > view.cursor);
+  pending.forEach((item, i) => {
     if (i === 0 && (!lastMessage || when(lastMessage).day !== dayKey(item.createdAt)))
       items.push({ kind: 'day', key: `day:pending`, at: item.createdAt });
     items.push({
