@@ -1,16 +1,26 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { LogOut, Plus, Settings, UserPlus, Users, UsersRound } from 'lucide-react';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSession } from '../../model/app-context.ts';
 import { useValue } from '../../model/use-value.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { IconButton } from '../../ui/Button.tsx';
-import { AddFriendDialog } from '../contacts/AddFriendDialog.tsx';
-import { CreateGroupDialog } from '../groups/CreateGroupDialog.tsx';
-import { JoinGroupDialog } from '../groups/JoinGroupDialog.tsx';
-import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 import styles from './ProfileCard.module.css';
+
+// The dialogs are loaded the first time one is opened: they are not needed to show the chats.
+const AddFriendDialog = lazy(() =>
+  import('../contacts/AddFriendDialog.tsx').then((m) => ({ default: m.AddFriendDialog })),
+);
+const CreateGroupDialog = lazy(() =>
+  import('../groups/CreateGroupDialog.tsx').then((m) => ({ default: m.CreateGroupDialog })),
+);
+const JoinGroupDialog = lazy(() =>
+  import('../groups/JoinGroupDialog.tsx').then((m) => ({ default: m.JoinGroupDialog })),
+);
+const SettingsDialog = lazy(() =>
+  import('../settings/SettingsDialog.tsx').then((m) => ({ default: m.SettingsDialog })),
+);
 
 type Open = 'addFriend' | 'joinGroup' | 'createGroup' | 'settings' | null;
 
@@ -63,10 +73,12 @@ export function ProfileCard() {
           </Menu.Content>
         </Menu.Portal>
       </Menu.Root>
-      <AddFriendDialog open={open === 'addFriend'} onOpenChange={close} />
-      <CreateGroupDialog open={open === 'createGroup'} onOpenChange={close} />
-      <JoinGroupDialog open={open === 'joinGroup'} onOpenChange={close} />
-      <SettingsDialog open={open === 'settings'} onOpenChange={close} />
+      <Suspense fallback={null}>
+        {open === 'addFriend' && <AddFriendDialog open onOpenChange={close} />}
+        {open === 'createGroup' && <CreateGroupDialog open onOpenChange={close} />}
+        {open === 'joinGroup' && <JoinGroupDialog open onOpenChange={close} />}
+        {open === 'settings' && <SettingsDialog open onOpenChange={close} />}
+      </Suspense>
     </header>
   );
 }
