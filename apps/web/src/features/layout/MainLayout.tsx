@@ -3,6 +3,7 @@ import { useSession } from '../../model/app-context.ts';
 import { useValue } from '../../model/use-value.ts';
 import { useRoute } from '../../util/route.ts';
 import { ChatPane } from '../chat/ChatPane.tsx';
+import { useNotifier } from '../notify/use-notifier.ts';
 import styles from './MainLayout.module.css';
 import { Sidebar } from './Sidebar.tsx';
 
@@ -14,6 +15,7 @@ export function MainLayout() {
   const session = useSession();
   const { conversationId } = useRoute();
   const list = useValue(session.conversations.list);
+  useNotifier(conversationId);
 
   // The unread count in the tab title, like every messenger.
   useEffect(() => {

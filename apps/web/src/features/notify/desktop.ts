@@ -1,0 +1,50 @@
+import type { Conversation, Message } from '@parley/protocol';
+import { i18next } from '../../i18n/index.ts';
+import { nameOf } from '../../model/contacts.ts';
+import type { SignedIn } from '../../model/signed-in.ts';
+import { conversationTitle } from '../../util/conversation-title.ts';
+import { type NameOf, messagePreview } from '../../util/message-preview.ts';
+import { openConversation } from '../../util/route.ts';
+
+/** useNames without React: "You", a friend's remark, else the display name we know. */
+function namesOf(session: SignedIn): NameOf {
+  const me = session.me.get().id;
+  return (userId) => {
+    if (userId === null) return '';
+    if (userId === me) return i18next.t('you');
+    const friend = session.contacts.friend(userId);
+    if (friend) return nameOf(friend);
+    return session.people.get(userId)?.displayName ?? i18next.t('settings:notify.someone');
+  };
+}
+
+/**
+ * A desktop notification for a message that arrived while the tab was in the background:
+ * titled with the chat (the person, or the group), the message's preview as its body. One per
+ * conversation at a time (tag), so a busy group replaces its last one instead of piling up.
+ * Clicking it brings the window forward on that chat.
+ */
+export function showDesktopNotification(
+  session: SignedIn,
+  message: Message,
+  conversation: Conversation | undefined,
+): void {
+  const names = namesOf(session);
+  const group = conversation ? conversation.kind !== 'direct' : false;
+  const title = conversation ? conversationTitle(conversation, session.contacts) : names(message.senderId);
+  const body = messagePreview(message, names, group);
+  try {
+    const notification = new Notification(title || i18next.t('appName'), {
+      body,
+      tag: message.conversationId,
+      icon: '/icons/icon-192.png',
+    });
+    notification.onclick = () => {
+      window.focus();
+      openConversation(message.conversationId);
+      notification.close();
+    };
+  } catch {
+    // Chrome on Android allows notifications only from a service worker; the chime still plays.
+  }
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../model/app-context.ts';
+import { useValue } from '../../model/use-value.ts';
+import { toast } from '../../ui/toast.tsx';
+import { errorText } from '../../util/error-text.ts';
+import styles from './Section.module.css';
+import { Switch } from './Switch.tsx';
+
+/** Server-side privacy settings, shared by all my devices (they hear `settings.updated`). */
+export function PrivacySection() {
+  const { t } = useTranslation('settings');
+  const session = useSession();
+  const settings = useValue(session.settings);
+  const [busy, setBusy] = useState(false);
+
+  async function setReadReceipts(readReceipts: boolean) {
+    setBusy(true);
+    try {
+      session.settings.set(await session.http.updateSettings({ readReceipts }));
+    } catch (err) {
+      toast(errorText(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className={styles.section}>
+      <div className={styles.group}>
+        <Switch
+          label={t('privacy.readReceipts')}
+          hint={t('privacy.readReceiptsHint')}
+          checked={settings?.readReceipts ?? true}
+          disabled={!settings || busy}
+          onChange={(on) => void setReadReceipts(on)}
+        />
+        {!settings && <p className={styles.note}>{t('privacy.loading')}</p>}
+      </div>
+    </div>
+  );
+}
