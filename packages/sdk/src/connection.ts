@@ -112,6 +112,25 @@ export class Connection {
     return this.send(this.socket, type, payload ?? {});
   }
 
+  /**
+   * The network is probably back (a browser's `online` event): a connection waiting out its
+   * backoff tries again at once, and an open one checks its link with a ping now, replacing
+   * the socket when no answer comes in time (it may have died silently while the network was
+   * away). Does nothing while a socket is opening, or once closed.
+   */
+  reconnectNow(): void {
+    if (this.currentState === 'closed') return;
+    if (this.currentState === 'open' && this.socket) {
+      this.checkLink(this.socket);
+      return;
+    }
+    if (this.retryTimer === undefined) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.attempt = 0;
+    this.open();
+  }
+
   /** Closes for good: no reconnecting; pending requests reject with `closed`. */
   close(): void {
     this.finish({ code: 1000, reason: 'closed by the client' });
@@ -170,11 +189,14 @@ export class Connection {
 
   private startHeartbeat(socket: WebSocketLike, everyMs: number): void {
     clearInterval(this.heartbeatTimer);
-    this.heartbeatTimer = setInterval(() => {
-      const deadline = setTimeout(() => this.drop(socket, 'no answer to ping in time'), this.timeoutMs);
-      const settle = () => clearTimeout(deadline);
-      this.send(socket, 'ping', {}).then(settle, settle);
-    }, everyMs);
+    this.heartbeatTimer = setInterval(() => this.checkLink(socket), everyMs);
+  }
+
+  /** Pings; a socket that does not answer in time is dropped (and replaced). */
+  private checkLink(socket: WebSocketLike): void {
+    const deadline = setTimeout(() => this.drop(socket, 'no answer to ping in time'), this.timeoutMs);
+    const settle = () => clearTimeout(deadline);
+    this.send(socket, 'ping', {}).then(settle, settle);
   }
 
   private send<T extends keyof FrameResults>(

@@ -1,5 +1,6 @@
 import type { AuthResult } from '@parley/protocol';
 import { ParleyClient } from '@parley/sdk';
+import { deleteUserCache } from '../cache/cache-db.ts';
 import { Observable } from './observable.ts';
 import { clearSession, loadSession, saveSession } from './saved-session.ts';
 import { type EndReason, SignedIn } from './signed-in.ts';
@@ -41,11 +42,16 @@ export class AppModel {
     this.phase.set({ kind: 'signed-in', app });
   }
 
+  /**
+   * Signed out here or ended by the server: the session's cached conversations, history and
+   * unsent messages are deleted with it, so that nothing stays on a device the user left.
+   */
   private leave(notice: EndReason | null): void {
     const current = this.phase.get();
     if (current.kind === 'signed-in') {
       this.offEnded?.();
       current.app.dispose();
+      void deleteUserCache(current.app.me.get().id);
     }
     clearSession();
     this.phase.set({ kind: 'signed-out', notice });

@@ -7,6 +7,8 @@ export class ContactsModel {
   readonly friends = new Observable<Friend[]>([]);
   readonly online = new Observable<ReadonlySet<string>>(new Set());
   private readonly offs: (() => void)[] = [];
+  /** Set once the server's list is here: a cached one must not replace it then. */
+  private loaded = false;
 
   constructor(
     private readonly http: HttpClient,
@@ -44,6 +46,7 @@ export class ContactsModel {
   async refresh(): Promise<void> {
     try {
       const { friends } = await this.http.friends.list();
+      this.loaded = true;
       this.friends.set(friends);
     } catch {
       // offline: keep what we have
@@ -57,6 +60,11 @@ export class ContactsModel {
     } catch {
       // offline
     }
+  }
+
+  /** Shows the cached friends before the server answers (offline start). */
+  seed(friends: Friend[]): void {
+    if (!this.loaded && this.friends.get().length === 0) this.friends.set(friends);
   }
 
   friend(userId: string): Friend | undefined {

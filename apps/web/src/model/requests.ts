@@ -16,11 +16,21 @@ const empty: RequestsState = { incoming: [], outgoing: [], invitations: [], join
 export class RequestsModel {
   readonly state = new Observable<RequestsState>(empty);
   private readonly offs: (() => void)[] = [];
+  /** Numbers the refreshes, so that an older answer never replaces a newer one. */
+  private generation = 0;
+  /** The managed groups the latest refresh asked about (ids, sorted, joined). */
+  private askedGroups = '';
 
+  /**
+   * `managedGroups` lists the groups whose join applications I may decide; `groupsChanged`
+   * (optional) subscribes to changes of that list: the applications are loaded again when it
+   * does, since at the first hello the conversation list is not loaded yet.
+   */
   constructor(
     private readonly http: HttpClient,
     connection: Connection,
     private readonly managedGroups: () => Conversation[],
+    groupsChanged?: (listener: () => void) => () => void,
   ) {
     const refresh = () => void this.refresh();
     const on = connection.on.bind(connection);
@@ -35,6 +45,12 @@ export class RequestsModel {
       on('group.join.requested', refresh),
       on('group.join.decided', refresh),
     );
+    if (groupsChanged)
+      this.offs.push(
+        groupsChanged(() => {
+          if (groupKey(this.managedGroups()) !== this.askedGroups) void this.refresh();
+        }),
+      );
   }
 
   /** What the badge counts: requests and invitations to me, applications I may decide. */
@@ -45,13 +61,16 @@ export class RequestsModel {
   }
 
   async refresh(): Promise<void> {
+    const generation = ++this.generation;
+    const groups = this.managedGroups();
+    this.askedGroups = groupKey(groups);
     try {
-      const groups = this.managedGroups();
       const [friends, invitations, ...joins] = await Promise.all([
         this.http.friends.requests(),
         this.http.groups.invitations(),
         ...groups.map((g) => this.http.groups.joinRequests(g.id).catch(() => ({ requests: [] }))),
       ]);
+      if (generation !== this.generation) return;
       this.state.set({
         incoming: friends.incoming,
         outgoing: friends.outgoing,
@@ -67,3 +86,9 @@ export class RequestsModel {
     for (const off of this.offs.splice(0)) off();
   }
 }
+
+const groupKey = (groups: Conversation[]) =>
+  groups
+    .map((g) => g.id)
+    .sort()
+    .join(',');

@@ -1,5 +1,6 @@
 import type { Me, Settings } from '@parley/protocol';
 import { type Connection, type ConnectionState, ConversationStore, ParleyClient } from '@parley/sdk';
+import { OfflineCache } from '../cache/offline-cache.ts';
 import { ContactsModel } from './contacts.ts';
 import { ConversationsModel } from './conversations.ts';
 import { Observable } from './observable.ts';
@@ -31,6 +32,8 @@ export class SignedIn {
   readonly people: PeopleModel;
   /** Set when the server ended this session; the app then returns to sign-in with a notice. */
   readonly ended = new Observable<EndReason | null>(null);
+  /** This user's conversations, recent history and unsent messages, kept across reloads. */
+  readonly cache: OfflineCache;
   private readonly offs: (() => void)[] = [];
 
   constructor(token: string, me: Me) {
@@ -47,9 +50,20 @@ export class SignedIn {
     this.contacts = new ContactsModel(this.client.http, this.connection);
     this.people = new PeopleModel(this.client.http, this.connection);
     this.people.put([me]);
-    this.requests = new RequestsModel(this.client.http, this.connection, () =>
-      this.conversations.list.get().filter((c) => c.kind === 'group' && c.myRole !== 'member'),
+    this.requests = new RequestsModel(
+      this.client.http,
+      this.connection,
+      () => this.conversations.list.get().filter((c) => c.kind === 'group' && c.myRole !== 'member'),
+      this.conversations.list.subscribe,
     );
+    this.cache = new OfflineCache({
+      userId: me.id,
+      conversations: this.conversations,
+      contacts: this.contacts,
+      people: this.people,
+      store: this.store,
+      settings: this.settings,
+    });
     const on = this.connection.on.bind(this.connection);
     this.offs.push(
       on('state', (state) => this.connectionState.set(state)),
@@ -69,6 +83,7 @@ export class SignedIn {
         // 4002: the token is no longer a session (signed out elsewhere, expired).
         if (code === 4002 && !this.ended.get()) this.ended.set('expired');
       }),
+      ...this.reconnectWhenTheNetworkReturns(),
     );
   }
 
@@ -79,6 +94,26 @@ export class SignedIn {
   setMe(me: Me): void {
     this.me.set(me);
     saveSession({ token: this.client.token!, user: me });
+  }
+
+  /**
+   * The browser knows before the heartbeat when the network comes and goes: back online (or
+   * back in front of the user) the connection tries at once rather than after its backoff,
+   * and an open one checks its link; gone offline, an open one checks its link, so a dead
+   * socket is noticed in seconds, not after the next missed heartbeat.
+   */
+  private reconnectWhenTheNetworkReturns(): (() => void)[] {
+    const now = () => this.connection.reconnectNow();
+    const check = () => this.connection.state === 'open' && now();
+    const visible = () => document.visibilityState === 'visible' && now();
+    addEventListener('online', now);
+    addEventListener('offline', check);
+    document.addEventListener('visibilitychange', visible);
+    return [
+      () => removeEventListener('online', now),
+      () => removeEventListener('offline', check),
+      () => document.removeEventListener('visibilitychange', visible),
+    ];
   }
 
   private async loadSettings(): Promise<void> {
@@ -92,6 +127,7 @@ export class SignedIn {
   /** Closes the connection and stops every model; the server session is left as it is. */
   dispose(): void {
     for (const off of this.offs.splice(0)) off();
+    this.cache.dispose();
     this.store.dispose();
     this.conversations.dispose();
     this.contacts.dispose();

@@ -1,0 +1,176 @@
+import type { Settings } from '@parley/protocol';
+import type { ConversationStore } from '@parley/sdk';
+import type { ContactsModel } from '../model/contacts.ts';
+import type { ConversationsModel } from '../model/conversations.ts';
+import type { Observable } from '../model/observable.ts';
+import type { PeopleModel } from '../model/people.ts';
+import { type CacheDb, type CachedState, type StateKey, openCacheDb } from './cache-db.ts';
+import { CachedUsers } from './cached-users.ts';
+import { readCache } from './read-cache.ts';
+
+/** The parts of a signed-in session the cache reads and seeds. */
+export interface CachedSession {
+  userId: string;
+  conversations: ConversationsModel;
+  contacts: ContactsModel;
+  people: PeopleModel;
+  store: ConversationStore;
+  settings: Observable<Settings | null>;
+}
+
+/** Newest messages kept per conversation: what opens at once, offline too. */
+export const cachedHistory = 50;
+/** Quiet time before changes are written (a burst of events makes one write). */
+const writeDelayMs = 800;
+
+/**
+ * Keeps a signed-in user's client state in IndexedDB (one database per user, cache-db.ts), so
+ * that the app opens with its conversations and their recent history before, or without,
+ * the server: read once at the start and seeded into the models and the SDK store, written
+ * back after changes (debounced, and at once when the page is hidden or left). Messages the
+ * server has not acknowledged are written at once on every change: they exist nowhere else,
+ * and a reload gives them back to the outbox with the same clientMsgIds, so each is stored once.
+ * Every failure (private mode, a full disk) only means less is cached.
+ */
+export class OfflineCache {
+  /** Resolves once the cache has been read and seeded (or could not be). */
+  readonly ready: Promise<void>;
+  private readonly db: Promise<CacheDb | null>;
+  private readonly offs: (() => void)[] = [];
+  private readonly dirtyState = new Set<StateKey>();
+  private readonly dirtyTimelines = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Nothing is written before the cache was read: that would replace unsent messages not restored yet. */
+  private seeded = false;
+  private disposed = false;
+  private lastUnsent = '';
+  private users = new CachedUsers();
+  private peopleChanged = false;
+
+  constructor(private readonly session: CachedSession) {
+    this.db = openCacheDb(session.userId).catch(() => null);
+    this.listen();
+    this.ready = this.seed();
+  }
+
+  /** Writes what changed now (the page is being hidden or left). */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.write();
+  }
+
+  /** Stops writing and closes the database (sign-out deletes it next: see deleteUserCache). */
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    for (const off of this.offs.splice(0)) off();
+    void this.db.then((db) => db?.close());
+  }
+
+  private async seed(): Promise<void> {
+    const db = await this.db;
+    const cached = db && (await readCache(db).catch(() => null));
+    if (this.disposed) return;
+    const { conversations, contacts, people, store, settings } = this.session;
+    if (cached) {
+      if (cached.conversations) conversations.seed(cached.conversations);
+      if (cached.friends) contacts.seed(cached.friends);
+      this.users = new CachedUsers(cached.users);
+      people.put([
+        ...this.users.list(),
+        ...(cached.friends ?? []).map((f) => f.user),
+        ...(cached.conversations ?? []).flatMap((c) => (c.peer ? [c.peer] : [])),
+      ]);
+      if (cached.settings && settings.get() === null) settings.set(cached.settings);
+      // The store checks every snapshot and send itself, and ignores what it cannot trust.
+      store.restore(cached.timelines);
+      store.restoreUnsent(cached.unsent ?? []);
+    }
+    this.lastUnsent = JSON.stringify(store.unsent());
+    this.seeded = true;
+    // Whatever changed while the cache was being read is written now.
+    for (const id of store.conversationIds()) this.dirtyTimelines.add(id);
+    this.schedule();
+  }
+
+  private listen(): void {
+    const { conversations, contacts, people, store, settings } = this.session;
+    const mark = (key: StateKey) => () => {
+      this.dirtyState.add(key);
+      this.schedule();
+    };
+    const onPageHide = () => this.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && this.flush();
+    addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    this.offs.push(
+      conversations.list.subscribe(mark('conversations')),
+      contacts.friends.subscribe(mark('friends')),
+      settings.subscribe(mark('settings')),
+      people.version.subscribe(() => {
+        this.peopleChanged = true;
+        this.schedule();
+      }),
+      store.subscribe((conversationId) => {
+        this.dirtyTimelines.add(conversationId);
+        if (this.seeded && JSON.stringify(store.unsent()) !== this.lastUnsent) this.flush();
+        else this.schedule();
+      }),
+      () => removeEventListener('pagehide', onPageHide),
+      () => document.removeEventListener('visibilitychange', onVisibility),
+    );
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined || !this.seeded) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.write();
+    }, writeDelayMs);
+  }
+
+  private async write(): Promise<void> {
+    if (!this.seeded || this.disposed) return;
+    const { conversations, contacts, people, store, settings } = this.session;
+    const unsent = store.unsent();
+    const state: Partial<CachedState> = { unsent };
+    // A list not loaded from the server is the cached one: nothing new to write.
+    if (this.dirtyState.has('conversations') && conversations.loaded.get())
+      state.conversations = conversations.list.get();
+    if (this.dirtyState.has('friends')) state.friends = contacts.friends.get();
+    const currentSettings = settings.get();
+    if (this.dirtyState.has('settings') && currentSettings) state.settings = currentSettings;
+    const timelines = [...this.dirtyTimelines].map((id) => ({
+      id,
+      snapshot: store.snapshot(id, cachedHistory),
+    }));
+    // Names learnt since (the people model fetches them as they are shown) are looked for everywhere.
+    const named = [
+      ...conversations.list.get().flatMap((c) => (c.lastMessage ? [c.lastMessage] : [])),
+      ...(this.peopleChanged
+        ? store.conversationIds().flatMap((id) => store.messages(id).slice(-cachedHistory))
+        : timelines.flatMap(({ snapshot }) => snapshot?.messages ?? [])),
+    ];
+    this.peopleChanged = false;
+    if (this.users.add(named, (id) => people.get(id))) state.users = this.users.list();
+    this.dirtyState.clear();
+    this.dirtyTimelines.clear();
+    this.lastUnsent = JSON.stringify(unsent);
+    const db = await this.db;
+    if (!db || this.disposed) return;
+    try {
+      const tx = db.transaction(['state', 'timelines'], 'readwrite');
+      const puts: Promise<unknown>[] = [];
+      for (const [key, value] of Object.entries(state))
+        puts.push(tx.objectStore('state').put(value, key as StateKey));
+      for (const { id, snapshot } of timelines)
+        puts.push(
+          snapshot ? tx.objectStore('timelines').put(snapshot) : tx.objectStore('timelines').delete(id),
+        );
+      await Promise.all([...puts, tx.done]);
+    } catch {
+      // Not written: the server still has it all, and unsent sends are written again on their next change.
+    }
+  }
+}
