@@ -48,6 +48,10 @@ export class ConversationsModel {
       on('read.updated', (state) =>
         change(() => this.patch(state.conversationId, (c) => ({ ...c, ...state }))),
       ),
+      // My own pin and mute, changed on another device (or here: the server echoes it).
+      on('conversation.member_updated', ({ conversationId, pinned, pinnedAt, notificationsMuted }) =>
+        change(() => this.patch(conversationId, (c) => ({ ...c, pinned, pinnedAt, notificationsMuted }))),
+      ),
       on('receipt.updated', (r) =>
         change(() => this.patch(r.conversationId, (c) => ({ ...c, peerReadSeq: r.readSeq }))),
       ),
