@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
 import { useValue } from '../../model/use-value.ts';
 import { Badge } from '../../ui/Badge.tsx';
-import { ChatList } from '../chats/ChatList.tsx';
 import { ContactsTab } from '../contacts/ContactsTab.tsx';
 import { RequestsTab } from '../requests/RequestsTab.tsx';
+import { ChatsWithSearch } from '../search/ChatsWithSearch.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
 import styles from './Sidebar.module.css';
@@ -31,7 +31,7 @@ export function Sidebar({ activeId }: { activeId: string | null }) {
       <ProfileCard />
       <ConnectionBanner />
       <div className={styles.content} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'chats' && <ChatList activeId={activeId} />}
+        {tab === 'chats' && <ChatsWithSearch activeId={activeId} />}
         {tab === 'contacts' && <ContactsTab />}
         {tab === 'requests' && <RequestsTab />}
       </div>

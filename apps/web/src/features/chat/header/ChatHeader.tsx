@@ -1,6 +1,6 @@
 import type { Conversation } from '@parley/protocol';
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { Bell, BellOff, ChevronLeft, MoreVertical, Pin, PinOff, Settings } from 'lucide-react';
+import { Bell, BellOff, ChevronLeft, MoreVertical, Pin, PinOff, Search, Settings } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../model/app-context.ts';
@@ -13,6 +13,7 @@ import { errorText } from '../../../util/error-text.ts';
 import { listTime } from '../../../util/format-time.ts';
 import { closeConversation } from '../../../util/route.ts';
 import { GroupSettingsDialog } from '../../groups/GroupSettingsDialog.tsx';
+import { ConversationSearchDialog } from '../../search/ConversationSearchDialog.tsx';
 import styles from './ChatHeader.module.css';
 
 /**
@@ -26,6 +27,7 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
   const online = useValue(session.contacts.online);
   const [busy, setBusy] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
   const c = conversation;
   const title = conversationTitle(c, session.contacts);
   const peer = c.kind === 'direct' ? c.peer : null;
@@ -71,6 +73,9 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
           {subtitle}
         </span>
       </div>
+      <IconButton label={t('search:inChat.open')} onClick={() => setSearchOpen(true)}>
+        <Search size={19} />
+      </IconButton>
       <Menu.Root>
         <Menu.Trigger asChild>
           <IconButton label={t('header.menu')} disabled={busy}>
@@ -102,6 +107,12 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
           </Menu.Content>
         </Menu.Portal>
       </Menu.Root>
+      <ConversationSearchDialog
+        conversationId={c.id}
+        title={title}
+        open={searchOpen}
+        onOpenChange={setSearchOpen}
+      />
       {c.kind === 'group' && (
         <GroupSettingsDialog conversationId={c.id} open={settingsOpen} onOpenChange={setSettingsOpen} />
       )}

@@ -16,6 +16,7 @@ import { storedDelivery, type TimelineItem, timelineItems } from './timeline-ite
 import { useConversationView } from './use-conversation-view.ts';
 import { useFirstItemIndex } from './use-first-item-index.ts';
 import { useMarkRead } from './use-mark-read.ts';
+import { useRouteJump } from './use-route-jump.ts';
 
 interface MessageListProps {
   conversation: Conversation;
@@ -77,18 +78,40 @@ export function MessageList({ conversation, onReply }: MessageListProps) {
     setLeftAtSeq(bottom ? null : (latest.current.view.messages.at(-1)?.seq ?? 0));
   }, []);
 
-  const loadOlder = useCallback(() => {
-    if (!session.store.hasOlder(id)) return Promise.resolve(0);
-    setLoadingOlder(true);
-    return session.store
-      .loadOlder(id, olderPage)
-      .catch((err: unknown) => {
-        toast(errorText(err), 'error');
-        jump.current = null;
-        return 0;
-      })
-      .finally(() => setLoadingOlder(false));
-  }, [session, id]);
+  const loadOlder = useCallback(
+    (count = olderPage) => {
+      if (!session.store.hasOlder(id)) return Promise.resolve(0);
+      setLoadingOlder(true);
+      return session.store
+        .loadOlder(id, count)
+        .catch((err: unknown) => {
+          toast(errorText(err), 'error');
+          jump.current = null;
+          return 0;
+        })
+        .finally(() => setLoadingOlder(false));
+    },
+    [session, id],
+  );
+
+  /** The rows react-virtuoso last rendered (absolute indexes, firstItemIndex included). */
+  const rendered = useRef<ListRange>({ startIndex: 0, endIndex: 0 });
+  /**
+   * Scrolls to a message again if it is not on screen a moment after a jump: rows still being
+   * measured, or a fill appended while the list followed the bottom, can carry the list away
+   * from it (seen when a search result opens a chat that is still catching up).
+   */
+  const ensureShown = useCallback((seq: number, tries: number) => {
+    setTimeout(() => {
+      const { items, firstItemIndex } = latest.current;
+      const index = items.findIndex((item) => item.kind === 'message' && item.message.seq === seq);
+      const { startIndex, endIndex } = rendered.current;
+      if (index < 0 || (firstItemIndex + index >= startIndex && firstItemIndex + index <= endIndex)) return;
+      atBottomNow.current = false;
+      virtuoso.current?.scrollToIndex({ index, align: 'center', behavior: 'auto' });
+      if (tries > 1) ensureShown(seq, tries - 1);
+    }, 700);
+  }, []);
 
   /** Tries the pending jump: scrolls when its row is held, else loads an older page and tries again. */
   const runJump = useCallback(() => {
@@ -112,6 +135,7 @@ export function MessageList({ conversation, onReply }: MessageListProps) {
         ),
       );
       if (target.kind === 'seq') {
+        ensureShown(target.seq, 3);
         setHighlight(target.seq);
         setTimeout(() => setHighlight((h) => (h === target.seq ? null : h)), highlightMs);
       } else setUnreadPill(false);
@@ -119,14 +143,17 @@ export function MessageList({ conversation, onReply }: MessageListProps) {
     }
     const older = target.kind === 'seq' ? view.start >= target.seq : view.start > opened.readSeq;
     if (older && session.store.hasOlder(id))
-      // Once the page is in (and rendered), look again: maybe one more page is needed.
-      void loadOlder().then(() => setTimeout(() => runJumpRef.current(), 0));
+      // Once the page is in (and rendered), look again: maybe one more page is needed. A
+      // message far back (a search result) is reached in one load, with a few rows above it.
+      void loadOlder(
+        target.kind === 'seq' ? Math.max(olderPage, view.start - target.seq + 11) : olderPage,
+      ).then(() => setTimeout(() => runJumpRef.current(), 0));
     else {
       jump.current = null;
       if (target.kind === 'seq') toast(t('reply.notFound'), 'error');
       else setUnreadPill(false);
     }
-  }, [session, id, loadOlder, opened.readSeq, t]);
+  }, [session, id, loadOlder, opened.readSeq, t, ensureShown]);
 
   const runJumpRef = useRef(runJump);
   runJumpRef.current = runJump;
@@ -167,7 +194,11 @@ export function MessageList({ conversation, onReply }: MessageListProps) {
     [session, id, conversation.kind, me.id, me.username, onReply, jumpTo],
   );
 
+  const jumpToSeq = useCallback((seq: number) => jumpTo({ kind: 'seq', seq }), [jumpTo]);
+  useRouteJump(id, tracked, jumpToSeq);
+
   const onRange = useCallback(({ startIndex, endIndex }: ListRange) => {
+    rendered.current = { startIndex, endIndex };
     const { items, firstItemIndex } = latest.current;
     const unread = items.findIndex((item) => item.kind === 'unread');
     if (unread >= 0 && firstItemIndex + unread >= startIndex && firstItemIndex + unread <= endIndex)

@@ -1,0 +1,69 @@
+import type { SearchResult } from '@parley/protocol';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../model/app-context.ts';
+import { useNames } from '../../model/use-names.ts';
+import { useValue } from '../../model/use-value.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { conversationAvatar, conversationTitle } from '../../util/conversation-title.ts';
+import { listTime } from '../../util/format-time.ts';
+import { Highlighted } from './Highlighted.tsx';
+import styles from './Search.module.css';
+
+interface ResultRowProps {
+  result: SearchResult;
+  /** Searching one conversation: its name is left out and the sender leads instead. */
+  inConversation: boolean;
+  onOpen(result: SearchResult): void;
+}
+
+/** One found message: where (conversation), who, when, and the snippet with its matches marked. */
+export function ResultRow({ result, inConversation, onOpen }: ResultRowProps) {
+  const { t } = useTranslation('search');
+  const session = useSession();
+  const list = useValue(session.conversations.list);
+  const names = useNames();
+  const { message, snippet } = result;
+  const conversation = list.find((c) => c.id === message.conversationId);
+  const sender = names(message.senderId);
+  const title = inConversation
+    ? sender
+    : conversation
+      ? conversationTitle(conversation, session.contacts)
+      : t('unknownChat');
+  const me = useValue(session.me);
+  const author =
+    message.senderId === null ? null : message.senderId === me.id ? me : session.people.get(message.senderId);
+  const avatar = inConversation
+    ? (author?.avatarSmall ?? null)
+    : conversation
+      ? conversationAvatar(conversation)
+      : null;
+  // The picture's initial comes from the real name, never from "You".
+  const avatarName = inConversation ? (author?.displayName ?? sender) : title;
+  return (
+    <li>
+      <button
+        type="button"
+        className={styles.result}
+        data-testid="search-result"
+        data-conversation-id={message.conversationId}
+        data-seq={message.seq}
+        onClick={() => onOpen(result)}
+      >
+        <Avatar src={avatar} name={avatarName} size={40} />
+        <span className={styles.body}>
+          <span className={styles.row}>
+            <span className={styles.title}>{title}</span>
+            <time className={styles.time} dateTime={message.createdAt}>
+              {listTime(message.createdAt)}
+            </time>
+          </span>
+          <span className={styles.snippet}>
+            {!inConversation && sender && <span className={styles.sender}>{sender}: </span>}
+            <Highlighted snippet={snippet} />
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+}
