@@ -38,6 +38,51 @@ describe('probeVoice', () => {
     expect(durationMs).toBeLessThan(2050);
   });
 
+  it('reads the length of a real Chromium MediaRecorder recording: Segment and Clusters of unknown size', async () => {
+    const file = fixture('voice-chromium.webm');
+    const hex = readFileSync(file).toString('hex');
+    expect(hex).toContain('18538067' + '01ffffffffffffff'); // Segment, size unknown
+    expect(hex.split('1f43b675' + '01ffffffffffffff').length - 1).toBeGreaterThan(1); // Clusters too
+    // Why Parley reads WebM itself: music-metadata takes the unknown size as a length and fails.
+    await expect(parseFile(file, { duration: true })).rejects.toThrow();
+
+    // 1,980 ms is what Chromium decodes it to (record-chromium.mjs prints it).
+    expect(await probeVoice(file, oneMinute)).toEqual({ durationMs: 1980, mime: 'audio/webm' });
+  });
+
+  it('refuses a WebM cut off after its headers, and one whose track is not Opus', async () => {
+    const recorded = readFileSync(fixture('voice-chromium.webm'));
+    const headersOnly = path.join(dir(), 'headers.webm');
+    writeFileSync(headersOnly, recorded.subarray(0, recorded.indexOf(Buffer.from('1f43b675', 'hex'))));
+    await expect(probeVoice(headersOnly, oneMinute)).rejects.toMatchObject({
+      code: 'unsupported_media_type',
+      message: 'the voice message has no readable duration',
+    });
+
+    const flac = path.join(dir(), 'flac.webm');
+    const renamed = Buffer.from(recorded);
+    renamed.write('A_FLAC', recorded.indexOf('A_OPUS'), 'latin1');
+    writeFileSync(flac, renamed);
+    await expect(probeVoice(flac, oneMinute)).rejects.toMatchObject({ code: 'unsupported_media_type' });
+  });
+
+  it('refuses EBML that is noise, whatever the sizes say', async () => {
+    const recorded = readFileSync(fixture('voice-chromium.webm'));
+    const inputs = {
+      noise: Buffer.concat([recorded.subarray(0, 4), Buffer.alloc(600, 0xa5)]),
+      'unknown sizes only': Buffer.concat([recorded.subarray(0, 4), Buffer.alloc(600, 0xff)]),
+      'a header and then noise': Buffer.concat([recorded.subarray(0, 0x30), Buffer.alloc(600, 0x5a)]),
+      'just the magic': recorded.subarray(0, 4),
+    };
+    for (const [name, bytes] of Object.entries(inputs)) {
+      const input = path.join(dir(), 'noise.webm');
+      writeFileSync(input, bytes);
+      await expect(probeVoice(input, oneMinute), name).rejects.toMatchObject({
+        code: 'unsupported_media_type',
+      });
+    }
+  });
+
   it('trusts the blocks, not a WebM header that claims a shorter length', async () => {
     // Rewrite the 8-byte float Duration (id 0x4489) to 1 ms; the audio still lasts two seconds.
     const bytes = readFileSync(fixture('voice-2s.webm'));
