@@ -118,6 +118,18 @@ export async function readReceiptsOn(db: Db, userId: string): Promise<boolean> {
   return row?.read_receipts === 1;
 }
 
+/** Which of the users named show (and see) read receipts, in one query. */
+export async function showingReadReceipts(db: Db, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', userIds)
+    .where('read_receipts', '=', 1)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function setReadReceipts(db: Db, userId: string, on: boolean): Promise<void> {
   await db
     .updateTable('users')

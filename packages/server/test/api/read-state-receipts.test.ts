@@ -44,6 +44,44 @@ describe.each(dialects)('read receipts on %s', (dialect) => {
     await bobSocket.close();
   });
 
+  it('tells the other person I have read their message when I reply without reading first', async () => {
+    const { alice, bob, chat } = await friendsWithChat();
+    const [aliceSocket, aliceLaptop, bobSocket] = await Promise.all([
+      openSocket(server(), alice.token),
+      openSocket(server(), (await logIn(server(), alice, 'Laptop')).token),
+      openSocket(server(), bob.token),
+    ]);
+    const question = await send(server(), bob, chat, 'lunch?');
+    await read(alice, chat, question.seq); // bob sees "read" on his question
+    await bobSocket.waitForEvent('receipt.updated', (d) => d.readSeq === question.seq);
+    const followUp = await send(server(), bob, chat, 'at noon?');
+
+    // Alice answers at once, with no `read` of her own: her reply reads his follow-up.
+    const reply = await aliceSocket.request('message.send', {
+      conversationId: chat,
+      clientMsgId: randomUUID(),
+      text: 'yes!',
+    });
+    expect(reply.error).toBeUndefined();
+    const replySeq = reply.ok.seq as number;
+    expect(replySeq).toBe(followUp.seq + 1);
+
+    const heard = await bobSocket.waitForEvent('receipt.updated', (d) => d.readSeq === replySeq);
+    expect(heard.data).toEqual({ conversationId: chat, userId: alice.user.id, readSeq: replySeq });
+    expect(await peerReadSeq(bob, chat)).toBe(replySeq);
+    // Her other device hears what a read would tell it: nothing left unread there.
+    const mine = await aliceLaptop.waitForEvent('read.updated', (d) => d.readSeq === replySeq);
+    expect(mine.data).toEqual({ conversationId: chat, readSeq: replySeq, unreadCount: 0, mentionCount: 0 });
+    // Her later `read` of his follow-up moves nothing and announces nothing more.
+    expect((await read(alice, chat, followUp.seq)).body.readSeq).toBe(replySeq);
+    await settleWithBio(server(), bob, bobSocket);
+    expect(bobSocket.events('receipt.updated').map((e) => e.data)).toEqual([
+      { conversationId: chat, userId: alice.user.id, readSeq: question.seq },
+      { conversationId: chat, userId: alice.user.id, readSeq: replySeq },
+    ]);
+    await closeAll(aliceSocket, aliceLaptop, bobSocket);
+  });
+
   it('hides receipts both ways when either person turns them off', async () => {
     const { alice, bob, chat } = await friendsWithChat();
     expect((await api(server(), 'GET', '/me/settings', { token: alice.token })).body).toEqual({

@@ -15,6 +15,7 @@ import { storedAttachment } from '../../presenters/attachments.ts';
 import { storedSticker } from '../../presenters/stickers.ts';
 import { refuseToSend } from './check-can-send.ts';
 import { mentionedMembers } from './mentions.ts';
+import { type SentCursor, addReceipts } from './sent-receipts.ts';
 
 /** One message to store: what sendMessage checked outside (size, an earlier ack) is done. */
 export interface SendRequest {
@@ -54,7 +55,7 @@ interface Head {
 export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<SendOutcome[]> {
   return deps.store.db.transaction().execute(async (tx) => {
     const heads = new Map<string, Head>();
-    const cursors = new Map<string, { conversationId: string; userId: string; seq: number }>();
+    const cursors = new Map<string, SentCursor>();
     const outcomes: SendOutcome[] = [];
     const rows: MessageRow[] = [];
     const mentions: { user_id: string; conversation_id: string; seq: number }[] = [];
@@ -72,7 +73,12 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
         continue;
       }
       try {
-        const { row, events, mentioned, upload, sticker } = await prepareOne(tx, deps, heads, request);
+        const { row, events, mentioned, upload, sticker, peerId } = await prepareOne(
+          tx,
+          deps,
+          heads,
+          request,
+        );
         sent.set(key, row);
         rows.push(row);
         const link = { message_id: row.id, conversation_id: row.conversation_id };
@@ -85,6 +91,8 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
           conversationId: row.conversation_id,
           userId: request.senderId,
           seq: row.seq,
+          peerId,
+          events,
         });
         outcomes.push({ ok: true, row, events });
       } catch (err) {
@@ -120,6 +128,7 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
     for (const c of cursors.values()) {
       await updateMember(tx, c.conversationId, c.userId, { last_read_seq: c.seq });
     }
+    await addReceipts(tx, [...cursors.values()]);
     return outcomes;
   });
 }
@@ -154,6 +163,7 @@ async function prepareOne(
   mentioned: string[];
   upload: UploadRow | undefined;
   sticker: StickerRow | undefined;
+  peerId: string | undefined;
 }> {
   let head = heads.get(conversationId);
   if (!head) {
@@ -224,7 +234,8 @@ async function prepareOne(
       },
     },
   ];
-  return { row, events, mentioned: mentions, upload, sticker };
+  const peerId = head.kind === 'direct' ? people.ids.find((id) => id !== senderId) : undefined;
+  return { row, events, mentioned: mentions, upload, sticker, peerId };
 }
 
 /**
