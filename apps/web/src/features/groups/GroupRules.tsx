@@ -13,8 +13,11 @@ export function GroupRules({ group: c }: { group: Conversation }) {
   const session = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The choice being saved shows at once; the group's own value returns if the save fails.
+  const [saving, setSaving] = useState<UpdateGroupBody>({});
   const save = async (changes: UpdateGroupBody) => {
     setBusy(true);
+    setSaving(changes);
     setError(null);
     try {
       session.conversations.upsert(await session.http.groups.update(c.id, changes));
@@ -23,17 +26,18 @@ export function GroupRules({ group: c }: { group: Conversation }) {
       setError(refusalText(err));
     } finally {
       setBusy(false);
+      setSaving({});
     }
   };
   return (
     <div className={styles.form}>
       <PolicyChoice
-        value={c.joinPolicy}
+        value={saving.joinPolicy ?? c.joinPolicy}
         disabled={busy}
         onChange={(joinPolicy) => void save({ joinPolicy })}
       />
       <InviteModeChoice
-        value={c.inviteMode}
+        value={saving.inviteMode ?? c.inviteMode}
         disabled={busy}
         onChange={(inviteMode) => void save({ inviteMode })}
       />
