@@ -10,6 +10,7 @@ import { errorText } from '../../util/error-text.ts';
 import { closeConversation } from '../../util/route.ts';
 import { attachFiles } from './composer/attach.ts';
 import { Composer } from './composer/Composer.tsx';
+import { MutedBar, useMutedUntil } from './composer/MutedBar.tsx';
 import { ChatHeader } from './header/ChatHeader.tsx';
 import { MessageList } from './list/MessageList.tsx';
 import { TypingIndicator } from './TypingIndicator.tsx';
@@ -40,6 +41,7 @@ function OpenChat({ conversationId }: { conversationId: string }) {
   const dragDepth = useRef(0);
 
   const onReplyDone = useCallback(() => setReplyTo(null), []);
+  const mutedUntil = useMutedUntil(conversation?.myMutedUntil);
 
   if (!conversation)
     return (
@@ -94,7 +96,11 @@ function OpenChat({ conversationId }: { conversationId: string }) {
       <ChatHeader conversation={conversation} />
       <MessageList conversation={conversation} onReply={setReplyTo} />
       <TypingIndicator conversationId={conversationId} />
-      <Composer conversationId={conversationId} replyTo={replyTo} onReplyDone={onReplyDone} />
+      {mutedUntil ? (
+        <MutedBar until={mutedUntil} />
+      ) : (
+        <Composer conversationId={conversationId} replyTo={replyTo} onReplyDone={onReplyDone} />
+      )}
       {dragging && (
         <div className={styles.drop} aria-hidden="true">
           <div className={styles.dropBox}>

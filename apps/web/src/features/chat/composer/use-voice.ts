@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from '../../../ui/toast.tsx';
 import { sendUpload } from './attach.ts';
-import { fixWebmSizes } from './webm-sizes.ts';
 import { type RecorderError, type Recording, useRecorder } from './use-recorder.ts';
 
 /** How long the mic button must be held before it records as push-to-talk. */
@@ -27,14 +26,8 @@ export function useVoice(conversationId: string) {
     ({ blob, extension }: Recording) => {
       const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
       const name = `voice-${stamp}.${extension}`;
-      if (extension !== 'webm') {
-        sendUpload(conversationId, blob, { kind: 'voice', name });
-        return;
-      }
-      void blob.arrayBuffer().then((bytes) => {
-        const fixed = new Blob([fixWebmSizes(new Uint8Array(bytes))], { type: blob.type });
-        sendUpload(conversationId, fixed, { kind: 'voice', name });
-      });
+      // Sent as recorded: the server reads MediaRecorder's live-form WebM (unknown sizes) itself.
+      sendUpload(conversationId, blob, { kind: 'voice', name });
     },
     [conversationId],
   );

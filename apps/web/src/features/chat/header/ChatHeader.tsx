@@ -1,7 +1,7 @@
 import type { Conversation } from '@parley/protocol';
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { Bell, BellOff, ChevronLeft, MoreVertical, Pin, PinOff, Search, Settings } from 'lucide-react';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../model/app-context.ts';
 import { useValue } from '../../../model/use-value.ts';
@@ -12,9 +12,15 @@ import { conversationAvatar, conversationTitle } from '../../../util/conversatio
 import { errorText } from '../../../util/error-text.ts';
 import { listTime } from '../../../util/format-time.ts';
 import { closeConversation } from '../../../util/route.ts';
-import { GroupSettingsDialog } from '../../groups/GroupSettingsDialog.tsx';
-import { ConversationSearchDialog } from '../../search/ConversationSearchDialog.tsx';
 import styles from './ChatHeader.module.css';
+
+// Loaded when first opened: not needed to read and write messages.
+const GroupSettingsDialog = lazy(() =>
+  import('../../groups/GroupSettingsDialog.tsx').then((m) => ({ default: m.GroupSettingsDialog })),
+);
+const ConversationSearchDialog = lazy(() =>
+  import('../../search/ConversationSearchDialog.tsx').then((m) => ({ default: m.ConversationSearchDialog })),
+);
 
 /**
  * The bar above a conversation: Back (phones), who or what it is (online / last seen for a
@@ -96,7 +102,7 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
               )}
               {c.notificationsMuted ? t('header.unmute') : t('header.mute')}
             </Menu.Item>
-            {c.kind === 'group' && (
+            {c.kind !== 'direct' && (
               <>
                 <Menu.Separator className={styles.separator} />
                 <Menu.Item className={styles.item} onSelect={() => setSettingsOpen(true)}>
@@ -107,15 +113,14 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
           </Menu.Content>
         </Menu.Portal>
       </Menu.Root>
-      <ConversationSearchDialog
-        conversationId={c.id}
-        title={title}
-        open={searchOpen}
-        onOpenChange={setSearchOpen}
-      />
-      {c.kind === 'group' && (
-        <GroupSettingsDialog conversationId={c.id} open={settingsOpen} onOpenChange={setSettingsOpen} />
-      )}
+      <Suspense fallback={null}>
+        {searchOpen && (
+          <ConversationSearchDialog conversationId={c.id} title={title} open onOpenChange={setSearchOpen} />
+        )}
+        {settingsOpen && c.kind !== 'direct' && (
+          <GroupSettingsDialog conversationId={c.id} open onOpenChange={setSettingsOpen} />
+        )}
+      </Suspense>
     </header>
   );
 }
