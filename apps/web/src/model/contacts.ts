@@ -38,8 +38,9 @@ export class ContactsModel {
       on('user.updated', (user) =>
         this.friends.set(this.friends.get().map((f) => (f.user.id === user.id ? { ...f, user } : f))),
       ),
-      on('user.blocked', () => void this.refresh()),
-      on('user.unblocked', () => void this.refresh()),
+      // A block hides presence both ways and no presence event says so: ask again.
+      on('user.blocked', () => void this.refresh().then(() => this.refreshPresence())),
+      on('user.unblocked', () => void this.refresh().then(() => this.refreshPresence())),
     );
   }
 

@@ -85,7 +85,6 @@ export function FriendRow({ friend, online }: { friend: Friend; online: boolean 
         onConfirm={async () => {
           await session.http.friends.block(friend.user.id);
           await session.contacts.refresh();
-          // A block hides presence both ways, and no presence event says so: ask again.
           await session.contacts.refreshPresence();
           toast(t('blocked', { name }));
         }}
