@@ -47,6 +47,6 @@ test('a chat in Chinese: notices, read marks and recalls are in Chinese', async 
   await mine.hover();
   await mine.getByRole('button', { name: '更多操作' }).click();
   await li.page.getByRole('menuitem', { name: '撤回' }).click();
-  await expect(messageLog(mei.page).getByText('李雷 撤回了一条消息')).toBeVisible();
-  await expect(messageLog(li.page).getByText('我 撤回了一条消息')).toBeVisible();
+  await expect(messageLog(mei.page).getByText('李雷撤回了一条消息')).toBeVisible();
+  await expect(messageLog(li.page).getByText('我撤回了一条消息')).toBeVisible();
 });
