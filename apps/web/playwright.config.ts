@@ -30,9 +30,10 @@ export default defineConfig({
   // A flaky test is a bug to fix, not to retry.
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 60_000,
+  // A hang guard, not a speed target: two workers on two cores, each driving several contexts.
+  timeout: 120_000,
   globalTimeout: 15 * 60_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 15_000 },
   // A failure leaves its trace, screenshot and error context in test-results/<test>/
   // (`npx playwright show-trace <trace.zip>`); `--reporter=html` makes a browsable report.
   reporter: 'list',
