@@ -101,17 +101,34 @@ export function MessageList({ conversation, onReply }: MessageListProps) {
    * measured, or a fill appended while the list followed the bottom, can carry the list away
    * from it (seen when a search result opens a chat that is still catching up).
    */
-  const ensureShown = useCallback((seq: number, tries: number) => {
-    setTimeout(() => {
-      const { items, firstItemIndex } = latest.current;
-      const index = items.findIndex((item) => item.kind === 'message' && item.message.seq === seq);
-      const { startIndex, endIndex } = rendered.current;
-      if (index < 0 || (firstItemIndex + index >= startIndex && firstItemIndex + index <= endIndex)) return;
-      atBottomNow.current = false;
-      virtuoso.current?.scrollToIndex({ index, align: 'center', behavior: 'auto' });
-      if (tries > 1) ensureShown(seq, tries - 1);
-    }, 700);
+  const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Marks a message for `highlightMs`; marking again restarts the time. */
+  const flash = useCallback((seq: number) => {
+    setHighlight(seq);
+    clearTimeout(flashTimer.current);
+    flashTimer.current = setTimeout(() => setHighlight((h) => (h === seq ? null : h)), highlightMs);
   }, []);
+  useEffect(() => () => clearTimeout(flashTimer.current), []);
+
+  const ensureShown = useCallback(
+    (seq: number, tries: number) => {
+      setTimeout(() => {
+        const { items, firstItemIndex } = latest.current;
+        const index = items.findIndex((item) => item.kind === 'message' && item.message.seq === seq);
+        const { startIndex, endIndex } = rendered.current;
+        if (index < 0) return;
+        if (firstItemIndex + index >= startIndex && firstItemIndex + index <= endIndex) {
+          // On screen now: the mark lasts its full time from here, however slow the way was.
+          flash(seq);
+          return;
+        }
+        atBottomNow.current = false;
+        virtuoso.current?.scrollToIndex({ index, align: 'center', behavior: 'auto' });
+        if (tries > 1) ensureShown(seq, tries - 1);
+      }, 700);
+    },
+    [flash],
+  );
 
   /** Tries the pending jump: scrolls when its row is held, else loads an older page and tries again. */
   const runJump = useCallback(() => {
@@ -135,9 +152,8 @@ export function MessageList({ conversation, onReply }: MessageListProps) {
         ),
       );
       if (target.kind === 'seq') {
+        flash(target.seq);
         ensureShown(target.seq, 3);
-        setHighlight(target.seq);
-        setTimeout(() => setHighlight((h) => (h === target.seq ? null : h)), highlightMs);
       } else setUnreadPill(false);
       return;
     }
@@ -153,7 +169,7 @@ export function MessageList({ conversation, onReply }: MessageListProps) {
       if (target.kind === 'seq') toast(t('reply.notFound'), 'error');
       else setUnreadPill(false);
     }
-  }, [session, id, loadOlder, opened.readSeq, t, ensureShown]);
+  }, [session, id, loadOlder, opened.readSeq, t, ensureShown, flash]);
 
   const runJumpRef = useRef(runJump);
   runJumpRef.current = runJump;
