@@ -1,9 +1,26 @@
-import { expect, test } from './support/fixtures.ts';
+import { expect, test as shared } from './support/fixtures.ts';
+import { type RunningServer, startServer } from './support/server.ts';
 
 /**
- * The lobby every new account joins, and unread counts. This is the only spec that writes in
- * the lobby (every test shares one server), so the counts here are exact.
+ * The lobby every new account joins, and unread counts. Every account registered on a server
+ * posts "X joined" in its lobby, so on the server the other specs share, a registration in a
+ * test running alongside would become the lobby's newest preview at any moment. These tests
+ * get a server of their own (one per worker), where the lobby holds only what they write.
  */
+// Playwright reads the fixtures a fixture needs from its first parameter's pattern.
+/* eslint-disable no-empty-pattern */
+const test = shared.extend<object, { lobbyServer: RunningServer }>({
+  lobbyServer: [
+    async ({}, provide, workerInfo) => {
+      const server = await startServer({}, `lobby-server-${workerInfo.workerIndex}`);
+      await provide(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+  serverUrl: async ({ lobbyServer }, provide) => provide(lobbyServer.url),
+});
+/* eslint-enable no-empty-pattern */
 
 test('a new account finds the lobby in its list, with its own join notice inside', async ({ people }) => {
   const hana = await people.register('hana');
@@ -20,7 +37,7 @@ test('a message from someone else in the lobby shows as unread in the list and i
   people,
 }) => {
   const ivan = await people.signedIn('ivan');
-  const judy = await people.signedIn('judy');
+  const judy = await people.account('judy');
   const lobbyId = (await ivan.api.lobby()).id;
   const item = ivan.page.locator(`[data-testid="conversation"][data-conversation-id="${lobbyId}"]`);
   await expect(item).toBeVisible();
