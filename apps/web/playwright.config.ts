@@ -30,12 +30,15 @@ export default defineConfig({
   // A flaky test is a bug to fix, not to retry.
   retries: 0,
   forbidOnly: !!process.env.CI,
-  // A hang guard, not a speed target: two workers on two cores, each driving several contexts.
+  // Hang guards, not speed targets: two workers on two cores, each driving several contexts.
+  // The whole run takes about 14 minutes in CI; the guard leaves it room on a slower day.
   timeout: 120_000,
-  globalTimeout: 15 * 60_000,
+  globalTimeout: 30 * 60_000,
   expect: { timeout: 15_000 },
-  // A failure leaves its trace, screenshot and error context in test-results/<test>/
-  // (`npx playwright show-trace <trace.zip>`); `--reporter=html` makes a browsable report.
+  // A failure leaves its screenshot and error context (the page's accessibility tree) in
+  // test-results/<test>/. Recording traces slows the whole run by a third on two cores, so they
+  // are on only with PARLEY_E2E_TRACE=1 (or --trace=on): then a failure also leaves trace.zip
+  // (`npx playwright show-trace <trace.zip>`). `--reporter=html` makes a browsable report.
   reporter: 'list',
   use: {
     browserName: 'chromium',
@@ -43,7 +46,7 @@ export default defineConfig({
     locale: 'en-US',
     timezoneId: 'UTC',
     headless: true,
-    trace: 'retain-on-failure',
+    trace: process.env.PARLEY_E2E_TRACE === '1' ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',
     actionTimeout: 15_000,
     navigationTimeout: 30_000,

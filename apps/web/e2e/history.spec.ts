@@ -6,7 +6,7 @@ import { expect, test } from './support/fixtures.ts';
 test('a long unread history opens at the bottom and jumps back to the first unread message', async ({
   people,
 }) => {
-  const [alice, bob] = await Promise.all([people.signedIn('alice'), people.signedIn('bob')]);
+  const [alice, bob] = await Promise.all([people.signedIn('alice'), people.account('bob')]);
   await alice.api.befriend(bob.api);
   const { id } = await alice.api.direct(bob.api);
   // The chat must be in Alice's list, and no list reload in flight, before the burst: a reload

@@ -7,13 +7,17 @@ import { Api } from './api.ts';
  * One person in a test: their own browser context (own storage, own socket), their page, and
  * a REST client with their token for setup steps.
  */
-export interface Person {
+export interface Person extends Account {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** Someone who only acts over REST in a test: no browser, so no second of Chromium to pay. */
+export interface Account {
   username: string;
   displayName: string;
   password: string;
   userId: string;
-  context: BrowserContext;
-  page: Page;
   api: Api;
 }
 
@@ -38,31 +42,34 @@ interface People {
   register(base: string, options?: PersonOptions): Promise<Person>;
   /** Registers over REST and opens the app already signed in (for tests not about signing up). */
   signedIn(base: string, options?: PersonOptions): Promise<Person>;
+  /** Registers over REST only, for someone whose screen the test never looks at. */
+  account(base: string, displayName?: string): Promise<Account>;
   /** A fresh context with no one signed in, on the sign-in screen. */
   visitor(options?: PersonOptions): Promise<{ context: BrowserContext; page: Page }>;
 }
 
 async function newContext(browser: Browser, baseURL: string, options: PersonOptions, auth?: AuthResult) {
-  return browser.newContext({
+  const context = await browser.newContext({
     baseURL,
     locale: options.locale ?? 'en-US',
     timezoneId: 'UTC',
     viewport: options.viewport ?? { width: 1280, height: 800 },
     permissions: ['microphone', 'notifications'],
-    ...(auth && {
-      storageState: {
-        cookies: [],
-        origins: [
-          {
-            origin: baseURL,
-            localStorage: [
-              { name: 'parley.session', value: JSON.stringify({ token: auth.token, user: auth.user }) },
-            ],
-          },
-        ],
-      },
-    }),
   });
+  // Signed in as the app keeps a session, before its first script runs. An init script rather
+  // than storageState, which opens and loads an extra page per context (about a second on two
+  // cores); the marker makes it a one-off, so a sign-out followed by a reload stays signed out.
+  if (auth) {
+    await context.addInitScript(
+      (session) => {
+        if (localStorage.getItem('e2e.seeded')) return;
+        localStorage.setItem('parley.session', session);
+        localStorage.setItem('e2e.seeded', '1');
+      },
+      JSON.stringify({ token: auth.token, user: auth.user }),
+    );
+  }
+  return context;
 }
 
 /**
@@ -120,6 +127,11 @@ export const test = base.extend<{ people: People; serverUrl: string }>({
         const api = new Api(serverUrl, token);
         const me = await api.me();
         return { username, displayName, password, userId: me.id, context, page, api };
+      },
+      async account(base, displayName = base[0]!.toUpperCase() + base.slice(1)) {
+        const username = uniqueName(base);
+        const auth = await Api.register(serverUrl, username, displayName, password);
+        return { username, displayName, password, userId: auth.user.id, api: new Api(serverUrl, auth.token) };
       },
       async signedIn(base, options = {}) {
         const username = uniqueName(base);
