@@ -1,5 +1,4 @@
 import type { Friend } from '@parley/protocol';
-import * as Menu from '@radix-ui/react-dropdown-menu';
 import { Ban, MoreHorizontal, PencilLine, UserMinus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { nameOf } from '../../model/contacts.ts';
 import { useSession } from '../../model/app-context.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { IconButton } from '../../ui/Button.tsx';
+import { Menu, MenuItem, MenuSeparator } from '../../ui/Menu.tsx';
 import { toast } from '../../ui/toast.tsx';
 import { openConversation } from '../../util/route.ts';
 import { ConfirmDialog } from '../groups/ConfirmDialog.tsx';
@@ -42,27 +42,25 @@ export function FriendRow({ friend, online }: { friend: Friend; online: boolean 
           <span className="visually-hidden">{online ? t('common:online') : t('common:offline')}</span>
         </span>
       </button>
-      <Menu.Root>
-        <Menu.Trigger asChild>
+      <Menu
+        trigger={
           <IconButton label={t('friendMenu', { name })}>
             <MoreHorizontal size={18} />
           </IconButton>
-        </Menu.Trigger>
-        <Menu.Portal>
-          <Menu.Content className={styles.menu} align="end" sideOffset={4}>
-            <Menu.Item className={styles.item} onSelect={() => setOpen('remark')}>
-              <PencilLine size={16} aria-hidden="true" /> {t('setRemark')}
-            </Menu.Item>
-            <Menu.Separator className={styles.separator} />
-            <Menu.Item className={`${styles.item} ${styles.dangerItem}`} onSelect={() => setOpen('remove')}>
-              <UserMinus size={16} aria-hidden="true" /> {t('removeFriend')}
-            </Menu.Item>
-            <Menu.Item className={`${styles.item} ${styles.dangerItem}`} onSelect={() => setOpen('block')}>
-              <Ban size={16} aria-hidden="true" /> {t('block')}
-            </Menu.Item>
-          </Menu.Content>
-        </Menu.Portal>
-      </Menu.Root>
+        }
+        sideOffset={4}
+      >
+        <MenuItem onSelect={() => setOpen('remark')}>
+          <PencilLine size={16} aria-hidden="true" /> {t('setRemark')}
+        </MenuItem>
+        <MenuSeparator />
+        <MenuItem danger onSelect={() => setOpen('remove')}>
+          <UserMinus size={16} aria-hidden="true" /> {t('removeFriend')}
+        </MenuItem>
+        <MenuItem danger onSelect={() => setOpen('block')}>
+          <Ban size={16} aria-hidden="true" /> {t('block')}
+        </MenuItem>
+      </Menu>
       <RemarkDialog friend={friend} open={open === 'remark'} onOpenChange={close} />
       <ConfirmDialog
         open={open === 'remove'}

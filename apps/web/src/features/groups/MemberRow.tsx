@@ -1,11 +1,11 @@
 import type { Conversation, Member } from '@parley/protocol';
-import * as Menu from '@radix-ui/react-dropdown-menu';
 import { Crown, MicOff, MoreHorizontal, Shield, ShieldOff, UserX, Volume2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { IconButton } from '../../ui/Button.tsx';
+import { Menu, MenuItem, MenuSeparator } from '../../ui/Menu.tsx';
 import { toast } from '../../ui/toast.tsx';
 import { clockTime, dayLabel } from '../../util/format-time.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -88,74 +88,59 @@ export function MemberRow({ group, member: m, name, online, me, onChanged, onRem
         </span>
       </span>
       {(canRole || canMute || canTransfer) && (
-        <Menu.Root>
-          <Menu.Trigger asChild>
+        <Menu
+          trigger={
             <IconButton label={t('memberMenu', { name })} disabled={busy}>
               <MoreHorizontal size={18} />
             </IconButton>
-          </Menu.Trigger>
-          <Menu.Portal>
-            <Menu.Content className={styles.menu} align="end" sideOffset={4}>
-              {canRole &&
-                (m.role === 'admin' ? (
-                  <Menu.Item
-                    className={styles.item}
-                    onSelect={() => void update({ role: 'member' }, t('demoted', { name }))}
-                  >
-                    <ShieldOff size={16} aria-hidden="true" /> {t('removeAdmin')}
-                  </Menu.Item>
-                ) : (
-                  <Menu.Item
-                    className={styles.item}
-                    onSelect={() => void update({ role: 'admin' }, t('promoted', { name }))}
-                  >
-                    <Shield size={16} aria-hidden="true" /> {t('makeAdmin')}
-                  </Menu.Item>
-                ))}
-              {canMute && (
-                <>
-                  {canRole && <Menu.Separator className={styles.separator} />}
-                  {muted && (
-                    <Menu.Item
-                      className={styles.item}
-                      onSelect={() => void update({ mutedUntil: null }, t('unmuted', { name }))}
-                    >
-                      <Volume2 size={16} aria-hidden="true" /> {t('unmute')}
-                    </Menu.Item>
-                  )}
-                  {muteFor.map(({ key, ms }) => (
-                    <Menu.Item
-                      key={key}
-                      className={styles.item}
-                      onSelect={() =>
-                        void update(
-                          { mutedUntil: new Date(Date.now() + ms).toISOString() },
-                          t('mutedDone', { name, duration: t(key) }),
-                        )
-                      }
-                    >
-                      <MicOff size={16} aria-hidden="true" /> {t('muteFor', { duration: t(key) })}
-                    </Menu.Item>
-                  ))}
-                </>
+          }
+          sideOffset={4}
+        >
+          {canRole &&
+            (m.role === 'admin' ? (
+              <MenuItem onSelect={() => void update({ role: 'member' }, t('demoted', { name }))}>
+                <ShieldOff size={16} aria-hidden="true" /> {t('removeAdmin')}
+              </MenuItem>
+            ) : (
+              <MenuItem onSelect={() => void update({ role: 'admin' }, t('promoted', { name }))}>
+                <Shield size={16} aria-hidden="true" /> {t('makeAdmin')}
+              </MenuItem>
+            ))}
+          {canMute && (
+            <>
+              {canRole && <MenuSeparator />}
+              {muted && (
+                <MenuItem onSelect={() => void update({ mutedUntil: null }, t('unmuted', { name }))}>
+                  <Volume2 size={16} aria-hidden="true" /> {t('unmute')}
+                </MenuItem>
               )}
-              {(canKick || canTransfer) && <Menu.Separator className={styles.separator} />}
-              {canTransfer && (
-                <Menu.Item className={styles.item} onSelect={() => setConfirm('transfer')}>
-                  <Crown size={16} aria-hidden="true" /> {t('transfer')}
-                </Menu.Item>
-              )}
-              {canKick && (
-                <Menu.Item
-                  className={`${styles.item} ${styles.dangerItem}`}
-                  onSelect={() => setConfirm('kick')}
+              {muteFor.map(({ key, ms }) => (
+                <MenuItem
+                  key={key}
+                  onSelect={() =>
+                    void update(
+                      { mutedUntil: new Date(Date.now() + ms).toISOString() },
+                      t('mutedDone', { name, duration: t(key) }),
+                    )
+                  }
                 >
-                  <UserX size={16} aria-hidden="true" /> {t('kick')}
-                </Menu.Item>
-              )}
-            </Menu.Content>
-          </Menu.Portal>
-        </Menu.Root>
+                  <MicOff size={16} aria-hidden="true" /> {t('muteFor', { duration: t(key) })}
+                </MenuItem>
+              ))}
+            </>
+          )}
+          {(canKick || canTransfer) && <MenuSeparator />}
+          {canTransfer && (
+            <MenuItem onSelect={() => setConfirm('transfer')}>
+              <Crown size={16} aria-hidden="true" /> {t('transfer')}
+            </MenuItem>
+          )}
+          {canKick && (
+            <MenuItem danger onSelect={() => setConfirm('kick')}>
+              <UserX size={16} aria-hidden="true" /> {t('kick')}
+            </MenuItem>
+          )}
+        </Menu>
       )}
       <ConfirmDialog
         open={confirm === 'kick'}

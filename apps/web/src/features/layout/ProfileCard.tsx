@@ -1,4 +1,3 @@
-import * as Menu from '@radix-ui/react-dropdown-menu';
 import { LogOut, Plus, Settings, UserPlus, Users, UsersRound } from 'lucide-react';
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +5,7 @@ import { useApp, useSession } from '../../model/app-context.ts';
 import { useValue } from '../../model/use-value.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { IconButton } from '../../ui/Button.tsx';
+import { Menu, MenuItem, MenuSeparator } from '../../ui/Menu.tsx';
 import styles from './ProfileCard.module.css';
 
 // The dialogs are loaded the first time one is opened: they are not needed to show the chats.
@@ -46,33 +46,30 @@ export function ProfileCard() {
           <span>@{me.username}</span>
         </span>
       </button>
-      <Menu.Root>
-        <Menu.Trigger asChild>
+      <Menu
+        trigger={
           <IconButton label={t('menu.addFriend') + ' / ' + t('menu.createGroup')}>
             <Plus size={20} />
           </IconButton>
-        </Menu.Trigger>
-        <Menu.Portal>
-          <Menu.Content className={styles.menu} align="end" sideOffset={6}>
-            <Menu.Item className={styles.item} onSelect={() => setOpen('addFriend')}>
-              <UserPlus size={17} aria-hidden="true" /> {t('menu.addFriend')}
-            </Menu.Item>
-            <Menu.Item className={styles.item} onSelect={() => setOpen('createGroup')}>
-              <UsersRound size={17} aria-hidden="true" /> {t('menu.createGroup')}
-            </Menu.Item>
-            <Menu.Item className={styles.item} onSelect={() => setOpen('joinGroup')}>
-              <Users size={17} aria-hidden="true" /> {t('menu.joinGroup')}
-            </Menu.Item>
-            <Menu.Separator className={styles.separator} />
-            <Menu.Item className={styles.item} onSelect={() => setOpen('settings')}>
-              <Settings size={17} aria-hidden="true" /> {t('menu.profile')}
-            </Menu.Item>
-            <Menu.Item className={styles.item} onSelect={() => void app.signOut()}>
-              <LogOut size={17} aria-hidden="true" /> {t('menu.signOut')}
-            </Menu.Item>
-          </Menu.Content>
-        </Menu.Portal>
-      </Menu.Root>
+        }
+      >
+        <MenuItem onSelect={() => setOpen('addFriend')}>
+          <UserPlus size={17} aria-hidden="true" /> {t('menu.addFriend')}
+        </MenuItem>
+        <MenuItem onSelect={() => setOpen('createGroup')}>
+          <UsersRound size={17} aria-hidden="true" /> {t('menu.createGroup')}
+        </MenuItem>
+        <MenuItem onSelect={() => setOpen('joinGroup')}>
+          <Users size={17} aria-hidden="true" /> {t('menu.joinGroup')}
+        </MenuItem>
+        <MenuSeparator />
+        <MenuItem onSelect={() => setOpen('settings')}>
+          <Settings size={17} aria-hidden="true" /> {t('menu.profile')}
+        </MenuItem>
+        <MenuItem onSelect={() => void app.signOut()}>
+          <LogOut size={17} aria-hidden="true" /> {t('menu.signOut')}
+        </MenuItem>
+      </Menu>
       <Suspense fallback={null}>
         {open === 'addFriend' && <AddFriendDialog open onOpenChange={close} />}
         {open === 'createGroup' && <CreateGroupDialog open onOpenChange={close} />}

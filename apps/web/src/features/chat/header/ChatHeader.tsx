@@ -1,5 +1,4 @@
 import type { Conversation } from '@parley/protocol';
-import * as Menu from '@radix-ui/react-dropdown-menu';
 import { Bell, BellOff, ChevronLeft, MoreVertical, Pin, PinOff, Search, Settings } from 'lucide-react';
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { useSession } from '../../../model/app-context.ts';
 import { useValue } from '../../../model/use-value.ts';
 import { Avatar } from '../../../ui/Avatar.tsx';
 import { IconButton } from '../../../ui/Button.tsx';
+import { Menu, MenuItem, MenuSeparator } from '../../../ui/Menu.tsx';
 import { toast } from '../../../ui/toast.tsx';
 import { conversationAvatar, conversationTitle } from '../../../util/conversation-title.ts';
 import { errorText } from '../../../util/error-text.ts';
@@ -82,37 +82,34 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
       <IconButton label={t('search:inChat.open')} onClick={() => setSearchOpen(true)}>
         <Search size={19} />
       </IconButton>
-      <Menu.Root>
-        <Menu.Trigger asChild>
+      <Menu
+        trigger={
           <IconButton label={t('header.menu')} disabled={busy}>
             <MoreVertical size={20} />
           </IconButton>
-        </Menu.Trigger>
-        <Menu.Portal>
-          <Menu.Content className={styles.menu} align="end" sideOffset={6}>
-            <Menu.Item className={styles.item} onSelect={() => void toggle('pin')}>
-              {c.pinned ? <PinOff size={17} aria-hidden="true" /> : <Pin size={17} aria-hidden="true" />}
-              {c.pinned ? t('header.unpin') : t('header.pin')}
-            </Menu.Item>
-            <Menu.Item className={styles.item} onSelect={() => void toggle('mute')}>
-              {c.notificationsMuted ? (
-                <Bell size={17} aria-hidden="true" />
-              ) : (
-                <BellOff size={17} aria-hidden="true" />
-              )}
-              {c.notificationsMuted ? t('header.unmute') : t('header.mute')}
-            </Menu.Item>
-            {c.kind !== 'direct' && (
-              <>
-                <Menu.Separator className={styles.separator} />
-                <Menu.Item className={styles.item} onSelect={() => setSettingsOpen(true)}>
-                  <Settings size={17} aria-hidden="true" /> {t('header.groupSettings')}
-                </Menu.Item>
-              </>
-            )}
-          </Menu.Content>
-        </Menu.Portal>
-      </Menu.Root>
+        }
+      >
+        <MenuItem onSelect={() => void toggle('pin')}>
+          {c.pinned ? <PinOff size={17} aria-hidden="true" /> : <Pin size={17} aria-hidden="true" />}
+          {c.pinned ? t('header.unpin') : t('header.pin')}
+        </MenuItem>
+        <MenuItem onSelect={() => void toggle('mute')}>
+          {c.notificationsMuted ? (
+            <Bell size={17} aria-hidden="true" />
+          ) : (
+            <BellOff size={17} aria-hidden="true" />
+          )}
+          {c.notificationsMuted ? t('header.unmute') : t('header.mute')}
+        </MenuItem>
+        {c.kind !== 'direct' && (
+          <>
+            <MenuSeparator />
+            <MenuItem onSelect={() => setSettingsOpen(true)}>
+              <Settings size={17} aria-hidden="true" /> {t('header.groupSettings')}
+            </MenuItem>
+          </>
+        )}
+      </Menu>
       <Suspense fallback={null}>
         {searchOpen && (
           <ConversationSearchDialog conversationId={c.id} title={title} open onOpenChange={setSearchOpen} />

@@ -1,9 +1,9 @@
 import type { Message } from '@parley/protocol';
-import * as Menu from '@radix-ui/react-dropdown-menu';
 import * as Popover from '@radix-ui/react-popover';
 import { Copy, MoreHorizontal, Reply, SmilePlus, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Menu, MenuGroup, MenuItem, MenuSeparator } from '../../../ui/Menu.tsx';
 import { toast } from '../../../ui/toast.tsx';
 import { quickReactions, useChatActions } from '../list/chat-actions.ts';
 import styles from './MessageActions.module.css';
@@ -81,8 +81,10 @@ export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: Me
       >
         <Reply size={16} aria-hidden="true" />
       </button>
-      <Menu.Root open={menuOpen} onOpenChange={onMenuOpenChange}>
-        <Menu.Trigger asChild>
+      <Menu
+        open={menuOpen}
+        onOpenChange={onMenuOpenChange}
+        trigger={
           <button
             type="button"
             className={styles.button}
@@ -91,46 +93,36 @@ export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: Me
           >
             <MoreHorizontal size={16} aria-hidden="true" />
           </button>
-        </Menu.Trigger>
-        <Menu.Portal>
-          <Menu.Content
-            className={styles.menu}
-            align={mine ? 'end' : 'start'}
-            sideOffset={6}
-            collisionPadding={8}
-          >
-            <Menu.Group className={styles.menuEmoji} aria-label={t('actions.react')}>
-              {quickReactions.map((emoji) => (
-                <Menu.Item
-                  key={emoji}
-                  className={styles.emoji}
-                  aria-label={t('actions.reactWith', { emoji })}
-                  onSelect={() => actions.toggleReaction(message, emoji)}
-                >
-                  {emoji}
-                </Menu.Item>
-              ))}
-            </Menu.Group>
-            <Menu.Separator className={styles.separator} />
-            <Menu.Item className={styles.item} onSelect={() => actions.reply(message)}>
-              <Reply size={16} aria-hidden="true" /> {t('actions.reply')}
-            </Menu.Item>
-            {hasText && (
-              <Menu.Item className={styles.item} onSelect={copy}>
-                <Copy size={16} aria-hidden="true" /> {t('actions.copy')}
-              </Menu.Item>
-            )}
-            {canRecall && (
-              <Menu.Item
-                className={`${styles.item} ${styles.danger}`}
-                onSelect={() => actions.recall(message)}
-              >
-                <Undo2 size={16} aria-hidden="true" /> {t('actions.recall')}
-              </Menu.Item>
-            )}
-          </Menu.Content>
-        </Menu.Portal>
-      </Menu.Root>
+        }
+        align={mine ? 'end' : 'start'}
+      >
+        <MenuGroup className={styles.menuEmoji} aria-label={t('actions.react')}>
+          {quickReactions.map((emoji) => (
+            <MenuItem
+              key={emoji}
+              className={styles.emoji}
+              aria-label={t('actions.reactWith', { emoji })}
+              onSelect={() => actions.toggleReaction(message, emoji)}
+            >
+              {emoji}
+            </MenuItem>
+          ))}
+        </MenuGroup>
+        <MenuSeparator />
+        <MenuItem onSelect={() => actions.reply(message)}>
+          <Reply size={16} aria-hidden="true" /> {t('actions.reply')}
+        </MenuItem>
+        {hasText && (
+          <MenuItem onSelect={copy}>
+            <Copy size={16} aria-hidden="true" /> {t('actions.copy')}
+          </MenuItem>
+        )}
+        {canRecall && (
+          <MenuItem danger onSelect={() => actions.recall(message)}>
+            <Undo2 size={16} aria-hidden="true" /> {t('actions.recall')}
+          </MenuItem>
+        )}
+      </Menu>
     </div>
   );
 }
