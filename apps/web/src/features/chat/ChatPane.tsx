@@ -36,11 +36,22 @@ function OpenChat({ conversationId }: { conversationId: string }) {
   const list = useValue(session.conversations.list);
   const loaded = useValue(session.conversations.loaded);
   const conversation = list.find((c) => c.id === conversationId);
+  // One or the other: replying to a message, or rewriting one of mine.
   const [replyTo, setReplyTo] = useState<Message | null>(null);
+  const [editing, setEditing] = useState<Message | null>(null);
   const [dragging, setDragging] = useState(false);
   const dragDepth = useRef(0);
 
+  const onReply = useCallback((message: Message) => {
+    setEditing(null);
+    setReplyTo(message);
+  }, []);
+  const onEdit = useCallback((message: Message) => {
+    setReplyTo(null);
+    setEditing(message);
+  }, []);
   const onReplyDone = useCallback(() => setReplyTo(null), []);
+  const onEditDone = useCallback(() => setEditing(null), []);
   const mutedUntil = useMutedUntil(conversation?.myMutedUntil);
 
   if (!conversation)
@@ -94,12 +105,19 @@ function OpenChat({ conversationId }: { conversationId: string }) {
       }}
     >
       <ChatHeader conversation={conversation} />
-      <MessageList conversation={conversation} onReply={setReplyTo} />
+      <MessageList conversation={conversation} onReply={onReply} onEdit={onEdit} />
       <TypingIndicator conversationId={conversationId} />
       {mutedUntil ? (
         <MutedBar until={mutedUntil} />
       ) : (
-        <Composer conversationId={conversationId} replyTo={replyTo} onReplyDone={onReplyDone} />
+        <Composer
+          conversationId={conversationId}
+          replyTo={replyTo}
+          onReplyDone={onReplyDone}
+          editing={editing}
+          onEdit={onEdit}
+          onEditDone={onEditDone}
+        />
       )}
       {dragging && (
         <div className={styles.drop} aria-hidden="true">

@@ -1,5 +1,5 @@
 import { limits, type Member, type Message, type Sticker } from '@parley/protocol';
-import { Mic, Paperclip, SendHorizontal } from 'lucide-react';
+import { Check, Mic, Paperclip, SendHorizontal } from 'lucide-react';
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../model/app-context.ts';
@@ -8,13 +8,13 @@ import { toast } from '../../../ui/toast.tsx';
 import { errorText } from '../../../util/error-text.ts';
 import { AttachmentTray } from './AttachmentTray.tsx';
 import { attachFiles, bindAttachSession } from './attach.ts';
+import { EditBar, ReplyBar } from './ContextBar.tsx';
 import { loadDraft, saveDraft } from './drafts.ts';
 import { EmojiButton } from './EmojiButton.tsx';
 import { matchMembers, mentionAt, type MentionQuery } from './mention.ts';
 import { MentionList } from './MentionList.tsx';
 import { membersOf } from './members-cache.ts';
 import { RecordingBar } from './RecordingBar.tsx';
-import { ReplyBar } from './ReplyBar.tsx';
 import { StickerButton } from './StickerButton.tsx';
 import { useTyping } from './use-typing.ts';
 import { useVoice } from './use-voice.ts';
@@ -26,6 +26,12 @@ export interface ComposerProps {
   replyTo: Message | null;
   /** Called once the reply was sent or the user cancelled it. */
   onReplyDone(): void;
+  /** My message being rewritten: its text is in the box until saved or cancelled; else null. */
+  editing: Message | null;
+  /** Starts editing one of my messages (↑ in an empty box picks my last text message). */
+  onEdit(message: Message): void;
+  /** Called once the edit was saved or the user cancelled it. */
+  onEditDone(): void;
 }
 
 /** The counter shows once this few characters are left. */
@@ -35,9 +41,17 @@ const counterFrom = limits.messageTextMax - 300;
  * Everything to write and send in the open chat: the text box (Enter sends, Shift+Enter breaks
  * the line; drafts kept per conversation), @mentions in groups, emoji, stickers, attachments
  * (pick, paste, or dropped on the pane) and voice messages. Sends go through the store's
- * outbox, so they show at once and leave when the connection allows.
+ * outbox, so they show at once and leave when the connection allows. While one of my messages
+ * is being edited the box holds its text instead of the draft (which is kept and comes back).
  */
-export function Composer({ conversationId, replyTo, onReplyDone }: ComposerProps) {
+export function Composer({
+  conversationId,
+  replyTo,
+  onReplyDone,
+  editing,
+  onEdit,
+  onEditDone,
+}: ComposerProps) {
   const { t } = useTranslation('composer');
   const session = useSession();
   const meId = session.me.get().id;
@@ -50,6 +64,7 @@ export function Composer({ conversationId, replyTo, onReplyDone }: ComposerProps
   const typing = useTyping(session, conversationId);
   const voice = useVoice(conversationId);
   const recording = voice.state.phase !== 'idle';
+  const [saving, setSaving] = useState(false);
 
   const [mention, setMention] = useState<MentionQuery | null>(null);
   const [members, setMembers] = useState<Member[] | null>(null);
@@ -76,14 +91,28 @@ export function Composer({ conversationId, replyTo, onReplyDone }: ComposerProps
     if (replyTo) box.current?.focus();
   }, [replyTo]);
 
+  // Entering edit mode swaps the draft (already saved) for the message's text; leaving it
+  // brings the draft back.
+  const editingId = editing?.id ?? null;
+  const shownEdit = useRef<string | null>(null);
+  useEffect(() => {
+    if (editingId === shownEdit.current) return;
+    shownEdit.current = editingId;
+    const next = editing ? editing.text : loadDraft(meId, conversationId);
+    setText(next);
+    setMention(null);
+    caretAfter.current = next.length;
+    box.current?.focus();
+  }, [editingId, editing, meId, conversationId]);
+
   const change = useCallback(
     (next: string, caret?: number) => {
       setText(next);
-      saveDraft(meId, conversationId, next);
+      if (!editingId) saveDraft(meId, conversationId, next);
       if (caret !== undefined) caretAfter.current = caret;
-      if (next.trim()) typing();
+      if (next.trim() && !editingId) typing();
     },
-    [meId, conversationId, typing],
+    [meId, conversationId, typing, editingId],
   );
 
   // Members are fetched on the first '@' in a group, once per conversation.
@@ -129,7 +158,28 @@ export function Composer({ conversationId, replyTo, onReplyDone }: ComposerProps
   const trimmed = text.trim();
   const tooLong = trimmed.length > limits.messageTextMax;
 
+  const saveEdit = async (message: Message) => {
+    if (!trimmed || tooLong || saving) return;
+    if (trimmed === message.text) return onEditDone();
+    setSaving(true);
+    try {
+      await session.http.messages.edit(message.id, trimmed);
+      onEditDone();
+    } catch (err) {
+      toast(errorText(err), 'error'); // the new text stays in the box
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** ↑ in an empty box: my newest text message still standing, if any. */
+  const lastEditable = (): Message | undefined =>
+    session.store
+      .view(conversationId)
+      .messages.findLast((m) => m.senderId === meId && m.kind === 'text' && !m.recalledAt);
+
   const send = () => {
+    if (editing) return void saveEdit(editing);
     if (!trimmed || tooLong) return;
     try {
       session.store.send(conversationId, trimmed, replyTo ? { replyToId: replyTo.id } : {});
@@ -173,9 +223,18 @@ export function Composer({ conversationId, replyTo, onReplyDone }: ComposerProps
         return;
       }
     }
-    if (e.key === 'Escape' && replyTo) {
+    if (e.key === 'Escape' && (editing || replyTo)) {
       e.preventDefault();
-      onReplyDone();
+      if (editing) onEditDone();
+      else onReplyDone();
+      return;
+    }
+    if (e.key === 'ArrowUp' && !text && !editing) {
+      const last = lastEditable();
+      if (last) {
+        e.preventDefault();
+        onEdit(last);
+      }
       return;
     }
     if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
@@ -185,6 +244,8 @@ export function Composer({ conversationId, replyTo, onReplyDone }: ComposerProps
   };
 
   const onPaste = (e: React.ClipboardEvent<HTMLTextAreaElement>) => {
+    // An edit changes the text only; a picture pasted then is not sent as a new message.
+    if (editing) return;
     const pasted = [...e.clipboardData.files];
     // Text copied with a picture (e.g. from a document) pastes as text; a bare picture or file attaches.
     if (pasted.length === 0 || e.clipboardData.getData('text/plain').trim()) return;
@@ -196,7 +257,11 @@ export function Composer({ conversationId, replyTo, onReplyDone }: ComposerProps
 
   return (
     <div className={styles.composer}>
-      {replyTo && <ReplyBar message={replyTo} onCancel={onReplyDone} />}
+      {editing ? (
+        <EditBar message={editing} onCancel={onEditDone} />
+      ) : (
+        replyTo && <ReplyBar message={replyTo} onCancel={onReplyDone} />
+      )}
       <AttachmentTray conversationId={conversationId} />
       {listOpen && (
         <MentionList
@@ -212,10 +277,14 @@ export function Composer({ conversationId, replyTo, onReplyDone }: ComposerProps
         {!recording && (
           <div className={styles.tools}>
             <EmojiButton onPick={insertAtCaret} onClosed={refocus} />
-            <StickerButton onSend={sendSticker} onClosed={refocus} />
-            <IconButton label={t('attach.pick')} onClick={() => files.current?.click()}>
-              <Paperclip size={21} aria-hidden="true" />
-            </IconButton>
+            {!editing && (
+              <>
+                <StickerButton onSend={sendSticker} onClosed={refocus} />
+                <IconButton label={t('attach.pick')} onClick={() => files.current?.click()}>
+                  <Paperclip size={21} aria-hidden="true" />
+                </IconButton>
+              </>
+            )}
             <input
               ref={files}
               type="file"
@@ -276,7 +345,16 @@ export function Composer({ conversationId, replyTo, onReplyDone }: ComposerProps
             )}
           </div>
         )}
-        {(!trimmed || recording) && (!recording || voice.mode === 'hold') ? (
+        {editing ? (
+          <IconButton
+            label={t('edit.save')}
+            className={styles.send}
+            onClick={send}
+            disabled={!trimmed || tooLong || saving}
+          >
+            <Check size={20} aria-hidden="true" />
+          </IconButton>
+        ) : (!trimmed || recording) && (!recording || voice.mode === 'hold') ? (
           <IconButton
             label={recording ? t('voice.holding') : t('voice.record')}
             className={`${styles.mic} ${recording ? styles.micLive : ''}`}

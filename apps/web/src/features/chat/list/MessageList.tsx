@@ -21,6 +21,7 @@ import { useRouteJump } from './use-route-jump.ts';
 interface MessageListProps {
   conversation: Conversation;
   onReply(message: Message): void;
+  onEdit(message: Message): void;
 }
 
 /** Where a pending jump goes: a message by seq, or the "new messages" line. */
@@ -36,7 +37,7 @@ const highlightMs = 2000;
  * what is on screen (firstItemIndex). Mount it with `key={conversationId}`: what was unread
  * when the conversation was opened is taken from the first render.
  */
-export function MessageList({ conversation, onReply }: MessageListProps) {
+export function MessageList({ conversation, onReply, onEdit }: MessageListProps) {
   const { t } = useTranslation('chat');
   const session = useSession();
   const me = useValue(session.me);
@@ -193,6 +194,7 @@ export function MessageList({ conversation, onReply }: MessageListProps) {
         return c.kind === 'group' && c.myRole !== 'member';
       },
       reply: onReply,
+      edit: onEdit,
       jumpTo: (seq) => jumpTo({ kind: 'seq', seq }),
       toggleReaction: (message, emoji) => {
         const mine = message.reactions.find((r) => r.emoji === emoji)?.userIds.includes(me.id);
@@ -207,7 +209,7 @@ export function MessageList({ conversation, onReply }: MessageListProps) {
       retry: (clientMsgId) => void session.store.retry(clientMsgId),
       discard: (clientMsgId) => session.store.discard(clientMsgId),
     }),
-    [session, id, conversation.kind, me.id, me.username, onReply, jumpTo],
+    [session, id, conversation.kind, me.id, me.username, onReply, onEdit, jumpTo],
   );
 
   const jumpToSeq = useCallback((seq: number) => jumpTo({ kind: 'seq', seq }), [jumpTo]);

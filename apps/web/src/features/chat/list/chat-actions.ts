@@ -15,6 +15,8 @@ export interface ChatActions {
   /** I may recall others' messages (a group's owner or admin). */
   canModerate(): boolean;
   reply(message: Message): void;
+  /** Opens my text message in the composer to rewrite it. */
+  edit(message: Message): void;
   /** Scrolls to the message at `seq` (loading older pages if needed) and highlights it. */
   jumpTo(seq: number): void;
   /** Puts my `emoji` on the message, or takes it off when it is there. */

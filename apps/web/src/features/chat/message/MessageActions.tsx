@@ -1,6 +1,6 @@
 import type { Message } from '@parley/protocol';
 import * as Popover from '@radix-ui/react-popover';
-import { Copy, MoreHorizontal, Reply, SmilePlus, Undo2 } from 'lucide-react';
+import { Copy, MoreHorizontal, Pencil, Reply, SmilePlus, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Menu, MenuGroup, MenuItem, MenuSeparator } from '../../../ui/Menu.tsx';
@@ -19,7 +19,7 @@ interface MessageActionsProps {
 /**
  * What can be done to a message: a toolbar beside the bubble (shown on hover or keyboard
  * focus) with React, Reply and More; More (also opened by long-press or right click on touch
- * screens) holds the quick reactions, Reply, Copy and Recall.
+ * screens) holds the quick reactions, Reply, Copy, Edit (my text messages) and Recall.
  */
 export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: MessageActionsProps) {
   const { t } = useTranslation('chat');
@@ -27,6 +27,8 @@ export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: Me
   const [pickOpen, setPickOpen] = useState(false);
   const canRecall = mine || actions.canModerate();
   const hasText = message.text.trim() !== '';
+  // Captions of pictures and files could be edited too, but nothing shows an edited caption yet.
+  const canEdit = mine && message.kind === 'text' && !message.recalledAt;
 
   const copy = () => {
     navigator.clipboard.writeText(message.text).then(
@@ -115,6 +117,11 @@ export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: Me
         {hasText && (
           <MenuItem onSelect={copy}>
             <Copy size={16} aria-hidden="true" /> {t('actions.copy')}
+          </MenuItem>
+        )}
+        {canEdit && (
+          <MenuItem onSelect={() => actions.edit(message)}>
+            <Pencil size={16} aria-hidden="true" /> {t('actions.edit')}
           </MenuItem>
         )}
         {canRecall && (
