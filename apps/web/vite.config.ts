@@ -5,7 +5,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 /**
  * The web client. `npm run build` writes dist/, which the server serves at `/`. The service
  * worker (vite-plugin-pwa, Workbox) caches the app shell so the client opens with no network;
- * API, socket, media and avatar requests always go to the server.
+ * API, socket, media and avatar requests always go to the server. public/notification-click.js
+ * is added to it: notifications shown through it (Chrome on Android) open their chat.
  */
 export default defineConfig({
   plugins: [
@@ -26,6 +27,8 @@ export default defineConfig({
           /^\/emoji\//,
         ],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // Opens the chat when a notification shown through the service worker is tapped.
+        importScripts: ['/notification-click.js'],
       },
     }),
   ],

@@ -2,21 +2,20 @@ import type { Page } from '@playwright/test';
 
 /**
  * Stands in for the browser's Notification and AudioContext (a headless browser shows no
- * notifications and plays no sound) and lets the test hide the tab: the app's own code runs
- * unchanged and is observed through what it asks the browser to do.
+ * notifications and plays no sound): the app's own code runs unchanged and is observed
+ * through what it asks the browser to do. Init scripts, run in the page before the app: each
+ * is sent there on its own, so none may call another.
  */
 export function spyOnAlerts() {
   type Shown = { title: string; body: string; tag: string; click(): void };
   const w = window as unknown as {
     shown: Shown[];
     notes: number;
-    hidden: boolean;
     Notification: unknown;
     AudioContext: typeof AudioContext;
   };
   w.shown = [];
   w.notes = 0;
-  w.hidden = false;
   class FakeNotification {
     static permission = 'default';
     static requestPermission() {
@@ -37,11 +36,39 @@ export function spyOnAlerts() {
       return super.createOscillator();
     }
   };
+}
+
+/** Lets the test hide the tab (setHidden) as switching to another one would. */
+export function controlVisibility() {
+  const w = window as unknown as { hidden: boolean };
+  w.hidden = false;
   Object.defineProperty(document, 'hidden', { configurable: true, get: () => w.hidden });
   Object.defineProperty(document, 'visibilityState', {
     configurable: true,
     get: () => (w.hidden ? 'hidden' : 'visible'),
   });
+}
+
+/**
+ * Chrome on Android: the page may ask for permission, but constructing a Notification throws;
+ * only the service worker's registration.showNotification shows one.
+ */
+export function likeAndroidChrome() {
+  const Real = window.Notification;
+  class PageNotification {
+    static get permission() {
+      return Real.permission;
+    }
+    static requestPermission() {
+      return Real.requestPermission();
+    }
+    constructor() {
+      throw new TypeError(
+        "Failed to construct 'Notification': Illegal constructor. Use ServiceWorkerRegistration.showNotification() instead.",
+      );
+    }
+  }
+  (window as unknown as { Notification: unknown }).Notification = PageNotification;
 }
 
 export async function setHidden(page: Page, hidden: boolean) {

@@ -22,7 +22,9 @@ function namesOf(session: SignedIn): NameOf {
  * A desktop notification for a message that arrived while the tab was in the background:
  * titled with the chat (the person, or the group), the message's preview as its body. One per
  * conversation at a time (tag), so a busy group replaces its last one instead of piling up.
- * Clicking it brings the window forward on that chat.
+ * Clicking it brings the window forward on that chat. Where a page may not construct one
+ * (Chrome on Android: "Illegal constructor"), it is shown through the service worker instead,
+ * whose notificationclick handler (public/notification-click.js) opens the chat.
  */
 export function showDesktopNotification(
   session: SignedIn,
@@ -32,19 +34,30 @@ export function showDesktopNotification(
   const names = namesOf(session);
   const group = conversation ? conversation.kind !== 'direct' : false;
   const title = conversation ? conversationTitle(conversation, session.contacts) : names(message.senderId);
-  const body = messagePreview(message, names, group);
+  const options: NotificationOptions = {
+    body: messagePreview(message, names, group),
+    tag: message.conversationId,
+    icon: '/icons/icon-192.png',
+    data: { conversationId: message.conversationId },
+  };
+  const heading = title || i18next.t('appName');
   try {
-    const notification = new Notification(title || i18next.t('appName'), {
-      body,
-      tag: message.conversationId,
-      icon: '/icons/icon-192.png',
-    });
+    const notification = new Notification(heading, options);
     notification.onclick = () => {
       window.focus();
       openConversation(message.conversationId);
       notification.close();
     };
   } catch {
-    // Chrome on Android allows notifications only from a service worker; the chime still plays.
+    void showThroughServiceWorker(heading, options);
+  }
+}
+
+async function showThroughServiceWorker(title: string, options: NotificationOptions): Promise<void> {
+  try {
+    const registration = await navigator.serviceWorker?.getRegistration();
+    await registration?.showNotification(title, options);
+  } catch {
+    // No service worker (yet): the chime still plays and the title still counts.
   }
 }
