@@ -58,6 +58,48 @@ test('with no network a reload shows the chats and recent messages, and what is 
   expect(page.messages.filter((m) => m.text.startsWith('Written in the tunnel'))).toHaveLength(1);
 });
 
+test('two tabs writing offline both keep their messages, and both are delivered once', async ({ people }) => {
+  test.setTimeout(180_000);
+  const [alice, bob] = await Promise.all([people.signedIn('alice'), people.account('bob')]);
+  await alice.api.befriend(bob.api);
+  const conversationId = (await alice.api.direct(bob.api)).id;
+  await alice.page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  // A second tab of the same browser: same storage, its own outbox.
+  const tabs = [alice.page, await alice.context.newPage()];
+  await tabs[1]!.goto(`/#/c/${conversationId}`);
+  await alice.page.goto(`/#/c/${conversationId}`);
+  for (const tab of tabs) await expect(messageRows(tab, 'You are now friends')).toHaveCount(1);
+
+  await alice.context.setOffline(true);
+  for (const [n, tab] of tabs.entries()) {
+    await expect(tab.getByRole('status').filter({ hasText: offlineBanner })).toBeVisible();
+    await write(tab, `From tab ${n + 1}`);
+    await expect(messageRows(tab, `From tab ${n + 1}`)).toHaveAttribute('data-status', 'sending');
+  }
+  // Both tabs close before the network returns: their messages are only in IndexedDB now.
+  for (const tab of tabs) await tab.close({ runBeforeUnload: true });
+  const again = await alice.context.newPage();
+  await again.goto(`/#/c/${conversationId}`);
+  for (const n of [1, 2]) await expect(messageRows(again, `From tab ${n}`)).toHaveCount(1);
+
+  await alice.context.setOffline(false);
+  const delivered = async () => {
+    const page = await bob.api.call<{ messages: { text: string }[] }>(
+      'GET',
+      `/conversations/${conversationId}/messages?limit=50`,
+    );
+    return page.messages
+      .map((m) => m.text)
+      .filter((t) => t.startsWith('From tab'))
+      .sort();
+  };
+  await expect.poll(delivered, { timeout: 30_000 }).toEqual(['From tab 1', 'From tab 2']);
+  for (const n of [1, 2])
+    await expect(messageRows(again, `From tab ${n}`)).not.toHaveAttribute('data-status', 'sending');
+  await again.waitForTimeout(1500);
+  expect(await delivered()).toEqual(['From tab 1', 'From tab 2']);
+});
+
 test('signing out deletes the chats kept on the device', async ({ people }) => {
   const alice = await people.signedIn('alice');
   const lobby = await alice.api.lobby();

@@ -1,5 +1,5 @@
 import type { Settings } from '@parley/protocol';
-import type { ConversationStore } from '@parley/sdk';
+import type { ConversationStore, PersistedSend } from '@parley/sdk';
 import type { ContactsModel } from '../model/contacts.ts';
 import type { ConversationsModel } from '../model/conversations.ts';
 import type { Observable } from '../model/observable.ts';
@@ -30,6 +30,8 @@ const writeDelayMs = 800;
  * back after changes (debounced, and at once when the page is hidden or left). Messages the
  * server has not acknowledged are written at once on every change: they exist nowhere else,
  * and a reload gives them back to the outbox with the same clientMsgIds, so each is stored once.
+ * Tabs of one user share the database, so the unsent record is merged, never overwritten: each
+ * tab adds its own and takes out only the ones that left its outbox (see mergeUnsent).
  * Every failure (private mode, a full disk) only means less is cached.
  */
 export class OfflineCache {
@@ -44,6 +46,8 @@ export class OfflineCache {
   private seeded = false;
   private disposed = false;
   private lastUnsent = '';
+  /** clientMsgIds this tab last wrote as unsent: one missing from its outbox now was sent or discarded. */
+  private writtenUnsent = new Set<string>();
   private users = new CachedUsers();
   private peopleChanged = false;
 
@@ -88,6 +92,7 @@ export class OfflineCache {
       store.restoreUnsent(cached.unsent ?? []);
     }
     this.lastUnsent = JSON.stringify(store.unsent());
+    this.writtenUnsent = new Set(store.unsent().map((s) => s.clientMsgId));
     this.seeded = true;
     // Whatever changed while the cache was being read is written now.
     for (const id of store.conversationIds()) this.dirtyTimelines.add(id);
@@ -134,7 +139,7 @@ export class OfflineCache {
     if (!this.seeded || this.disposed) return;
     const { conversations, contacts, people, store, settings } = this.session;
     const unsent = store.unsent();
-    const state: Partial<CachedState> = { unsent };
+    const state: Partial<Omit<CachedState, 'unsent'>> = {};
     // A list not loaded from the server is the cached one: nothing new to write.
     if (this.dirtyState.has('conversations') && conversations.loaded.get())
       state.conversations = conversations.list.get();
@@ -157,11 +162,24 @@ export class OfflineCache {
     this.dirtyState.clear();
     this.dirtyTimelines.clear();
     this.lastUnsent = JSON.stringify(unsent);
+    const gone = new Set([...this.writtenUnsent].filter((id) => !unsent.some((s) => s.clientMsgId === id)));
+    this.writtenUnsent = new Set(unsent.map((s) => s.clientMsgId));
     const db = await this.db;
     if (!db || this.disposed) return;
     try {
       const tx = db.transaction(['state', 'timelines'], 'readwrite');
       const puts: Promise<unknown>[] = [];
+      const unsentStore = tx.objectStore('state');
+      puts.push(
+        unsentStore
+          .get('unsent')
+          .then((stored) =>
+            unsentStore.put(
+              mergeUnsent(unsent, (stored as PersistedSend[] | undefined) ?? [], gone),
+              'unsent',
+            ),
+          ),
+      );
       for (const [key, value] of Object.entries(state))
         puts.push(tx.objectStore('state').put(value, key as StateKey));
       for (const { id, snapshot } of timelines)
@@ -173,4 +191,18 @@ export class OfflineCache {
       // Not written: the server still has it all, and unsent sends are written again on their next change.
     }
   }
+}
+
+/**
+ * The unsent record after one tab's write: its own outbox, plus what other tabs stored that
+ * this one has not seen leave (`gone`: sent or discarded here). A send restored from another
+ * tab may go out from both; its clientMsgId makes the server store it once.
+ */
+export function mergeUnsent(
+  mine: readonly PersistedSend[],
+  stored: readonly PersistedSend[],
+  gone: ReadonlySet<string>,
+): PersistedSend[] {
+  const held = new Set(mine.map((s) => s.clientMsgId));
+  return [...mine, ...stored.filter((s) => !held.has(s.clientMsgId) && !gone.has(s.clientMsgId))];
 }
