@@ -162,8 +162,9 @@ export class OfflineCache {
     this.dirtyState.clear();
     this.dirtyTimelines.clear();
     this.lastUnsent = JSON.stringify(unsent);
-    const gone = new Set([...this.writtenUnsent].filter((id) => !unsent.some((s) => s.clientMsgId === id)));
-    this.writtenUnsent = new Set(unsent.map((s) => s.clientMsgId));
+    const held = new Set(unsent.map((s) => s.clientMsgId));
+    const gone = new Set([...this.writtenUnsent].filter((id) => !held.has(id)));
+    this.writtenUnsent = held;
     const db = await this.db;
     if (!db || this.disposed) return;
     try {
