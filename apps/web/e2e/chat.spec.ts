@@ -41,6 +41,38 @@ test('a message to someone not looking counts as unread for them until they open
   await expect(messageRows(carol.page, 'Are you there?')).toHaveAttribute('data-status', 'read');
 });
 
+test('my message arriving before its acknowledgement shows once, not twice', async ({ people }) => {
+  const [carol, dan] = await Promise.all([people.signedIn('carol'), people.signedIn('dan')]);
+  // Carol's acknowledgements come 5 s late (a slow link); everything else passes at once.
+  await carol.page.routeWebSocket(/\/ws/, (ws) => {
+    const server = ws.connectToServer();
+    const sends = new Set<string>();
+    ws.onMessage((frame) => {
+      const parsed = JSON.parse(String(frame)) as { id?: string; type?: string };
+      if (parsed.type === 'message.send' && parsed.id) sends.add(parsed.id);
+      server.send(frame);
+    });
+    server.onMessage((frame) => {
+      const parsed = JSON.parse(String(frame)) as { re?: string };
+      if (parsed.re && sends.has(parsed.re)) setTimeout(() => ws.send(frame), 5000);
+      else ws.send(frame);
+    });
+  });
+  await carol.page.reload();
+  await directChat(carol, dan);
+
+  await write(carol.page, 'Early bird');
+  await expect(messageRows(dan.page, 'Early bird')).toHaveCount(1);
+  // The message is in Carol's history (it came as an event) while its ack is still on the way,
+  // and all that time there is no second, pending copy of it (counted, not waited for).
+  await expect(messageRows(carol.page, 'Early bird').and(carol.page.locator('[data-seq]'))).toHaveCount(1);
+  for (let i = 0; i < 6; i++) {
+    expect(await messageRows(carol.page, 'Early bird').count()).toBe(1);
+    await carol.page.waitForTimeout(500);
+  }
+  await expect(messageRows(carol.page, 'Early bird')).not.toHaveAttribute('data-status', 'sending');
+});
+
 test('the presence dot turns off when the friend closes their browser', async ({ people }) => {
   const [erin, frank] = await Promise.all([people.signedIn('erin'), people.signedIn('frank')]);
   const id = await directChat(erin, frank);

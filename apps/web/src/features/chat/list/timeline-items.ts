@@ -57,8 +57,11 @@ export function timelineItems(
   // Placed only where it belongs: when the message after `unreadAfter` is held, not before a page gap.
   let unreadPlaced = unreadAfter === null || view.start > unreadAfter;
   let lastDay = '';
+  /** My sends already in the history: their outbox items must not show a second row. */
+  const held = new Set<string>();
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
+    if (m.clientMsgId && m.senderId === me) held.add(m.clientMsgId);
     const { day } = when(m);
     if (day !== lastDay) {
       items.push({ kind: 'day', key: `day:${m.seq}`, at: m.createdAt });
@@ -80,8 +83,11 @@ export function timelineItems(
   }
   const lastMessage = messages.at(-1);
   // An acknowledged send stays in the outbox until the store forgets it; once history holds its
-  // seq the message row shows it, and a second (pending) row would show it twice.
-  const pending = view.pending.filter((item) => !item.ack || item.ack.seq > view.cursor);
+  // seq the message row shows it, and a second (pending) row would show it twice. The message
+  // may also arrive (as an event) before its ack does: its clientMsgId gives it away.
+  const pending = view.pending.filter(
+    (item) => !held.has(item.clientMsgId) && (!item.ack || item.ack.seq > view.cursor),
+  );
   pending.forEach((item, i) => {
     if (i === 0 && (!lastMessage || when(lastMessage).day !== dayKey(item.createdAt)))
       items.push({ kind: 'day', key: `day:pending`, at: item.createdAt });
