@@ -31,12 +31,12 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   // Hang guards, not speed targets: two workers on two cores, each driving several contexts.
-  // The whole run takes about 14 minutes in CI; the guard leaves it room on a slower day.
+  // The whole run takes about 11 minutes here; the guard leaves it room on a slower day.
   timeout: 120_000,
   globalTimeout: 30 * 60_000,
   expect: { timeout: 15_000 },
   // A failure leaves its screenshot and error context (the page's accessibility tree) in
-  // test-results/<test>/. Recording traces slows the whole run by a third on two cores, so they
+  // test-results/<test>/. Recording traces makes a run about 40% longer on two cores, so they
   // are on only with PARLEY_E2E_TRACE=1 (or --trace=on): then a failure also leaves trace.zip
   // (`npx playwright show-trace <trace.zip>`). `--reporter=html` makes a browsable report.
   reporter: 'list',
