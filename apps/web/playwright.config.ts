@@ -49,7 +49,7 @@ export default defineConfig({
     trace: process.env.PARLEY_E2E_TRACE === '1' ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',
     actionTimeout: 15_000,
-    navigationTimeout: 30_000,
+    navigationTimeout: 60_000,
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
   },
 });

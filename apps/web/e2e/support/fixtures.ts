@@ -101,7 +101,9 @@ export const test = base.extend<{ people: People; serverUrl: string }>({
       page.on('pageerror', (err) =>
         testInfo.annotations.push({ type: 'pageerror', description: err.message }),
       );
-      await page.goto('/');
+      // Not until 'load': the tests wait for what they need to see next, and with five people
+      // opening at once on two cores a font or icon can hold 'load' past any sane timeout.
+      await page.goto('/', { waitUntil: 'domcontentloaded' });
       return { context, page };
     };
     await provide({
