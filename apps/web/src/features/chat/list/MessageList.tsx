@@ -277,6 +277,20 @@ export function MessageList({ conversation, onReply, onEdit }: MessageListProps)
       virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
   }, []);
 
+  /**
+   * The "latest messages" button: a smooth scroll when the end is near, else a jump (a long
+   * smooth scroll over rows not measured yet stops short of the end), and a last step without
+   * animation if rows measured on the way still left it short.
+   */
+  const goToLatest = useCallback(() => {
+    const { items, firstItemIndex } = latest.current;
+    const near = firstItemIndex + items.length - 1 - rendered.current.endIndex < 15;
+    virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: near ? 'smooth' : 'auto' });
+    setTimeout(() => {
+      if (!atBottomReported.current) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
+    }, 700);
+  }, []);
+
   const newCount = useMemo(() => {
     if (leftAtSeq === null) return 0;
     let count = 0;
@@ -324,9 +338,7 @@ export function MessageList({ conversation, onReply, onEdit }: MessageListProps)
           <button
             type="button"
             className={styles.toBottom}
-            onClick={() =>
-              virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: 'smooth' })
-            }
+            onClick={goToLatest}
             aria-label={newCount > 0 ? t('newMessages', { count: newCount }) : t('toBottom')}
             title={t('toBottom')}
           >
