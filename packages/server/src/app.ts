@@ -19,6 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import pino, { type Logger } from 'pino';
 import { MemberCache } from './access/member-cache.ts';
+import { newNodeId } from './cluster/redis.ts';
 import { ensureLobby } from './actions/conversations/ensure-lobby.ts';
 import { ensureDefaultStickers } from './actions/stickers/ensure-default-stickers.ts';
 import { SendBatcher } from './actions/messages/send-batcher.ts';
@@ -96,6 +97,7 @@ export async function createParley(
   const members = new MemberCache();
   const services: Services = {
     config,
+    nodeId: newNodeId(),
     store,
     bus,
     presence: createMemoryPresence(),

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { RedisLink } from './cluster/redis.ts';
 import type { MemberCache } from './access/member-cache.ts';
 import type { SendBatcher } from './actions/messages/send-batcher.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
@@ -16,6 +17,10 @@ import type { Kysely } from 'kysely';
 /** Everything an action may use. Built once at start; tests build their own. */
 export interface Services {
   config: Config;
+  /** This node's name in the cluster (cluster/redis.ts newNodeId). */
+  nodeId: string;
+  /** The cluster's Redis, when PARLEY_REDIS_URL is set; undefined for a single node. */
+  redis?: RedisLink;
   store: Store;
   bus: Bus;
   presence: Presence;

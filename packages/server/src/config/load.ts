@@ -49,7 +49,17 @@ export function loadConfig(
     }
     config[key] = parsed.data;
   }
+  checkTogether(config as Config);
   return config as Config;
+}
+
+/** Settings that are fine alone but not together. */
+function checkTogether(config: Config): void {
+  if (config.redisUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl ?? '')) {
+    throw new ConfigError(
+      'PARLEY_REDIS_URL is for several nodes, and they must share one PostgreSQL database: set PARLEY_DATABASE_URL=postgres://… too, or unset PARLEY_REDIS_URL to run one node on SQLite',
+    );
+  }
 }
 
 function readConfigFile(env: NodeJS.ProcessEnv): Record<string, unknown> {

@@ -187,6 +187,84 @@ export const settings = {
     default: 'info',
     doc: 'Log verbosity (logs are JSON lines on standard output).',
   },
+  redisUrl: {
+    env: 'PARLEY_REDIS_URL',
+    schema: z
+      .string()
+      .regex(/^rediss?:\/\//, 'redis://host:port[/db] or rediss://… (TLS)')
+      .optional(),
+    default: undefined,
+    doc: 'Several nodes: redis://host:port of the Redis that carries events, presence and rate limits between them (needs PostgreSQL). Unset: one node, all in memory.',
+  },
+  blobStore: {
+    env: 'PARLEY_BLOB_STORE',
+    schema: z
+      .string()
+      .min(1)
+      .refine(
+        (v) => !v.startsWith('s3:') || /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^\s]*)?$/.test(v),
+        's3://bucket or s3://bucket/prefix (a valid bucket name)',
+      )
+      .optional(),
+    default: undefined,
+    doc: 'Where uploaded files live: a folder (shared by every node in a cluster) or s3://bucket/prefix on any S3-compatible service; default <dataDir>/blobs.',
+  },
+  s3Endpoint: {
+    env: 'PARLEY_S3_ENDPOINT',
+    schema: z.url().optional(),
+    default: undefined,
+    doc: 'With an s3:// blob store: the service URL (MinIO, Ceph, Garage…); unset for Amazon S3.',
+  },
+  s3Region: {
+    env: 'PARLEY_S3_REGION',
+    schema: z.string().min(1),
+    default: 'us-east-1',
+    doc: 'With an s3:// blob store: the region.',
+  },
+  s3AccessKeyId: {
+    env: 'PARLEY_S3_ACCESS_KEY_ID',
+    schema: z.string().min(1).optional(),
+    default: undefined,
+    doc: 'With an s3:// blob store: the access key (unset: the AWS SDK’s usual sources, such as AWS_ACCESS_KEY_ID).',
+  },
+  s3SecretAccessKey: {
+    env: 'PARLEY_S3_SECRET_ACCESS_KEY',
+    schema: z.string().min(1).optional(),
+    default: undefined,
+    doc: 'With an s3:// blob store: the secret key.',
+  },
+  s3ForcePathStyle: {
+    env: 'PARLEY_S3_FORCE_PATH_STYLE',
+    schema: bool,
+    default: 'true',
+    doc: 'With an s3:// blob store: address buckets as endpoint/bucket (what most self-hosted services need) rather than bucket.endpoint.',
+  },
+  metricsToken: {
+    env: 'PARLEY_METRICS_TOKEN',
+    schema: z.string().min(16, 'at least 16 characters').optional(),
+    default: undefined,
+    doc: 'Lets Prometheus read /metrics with Authorization: Bearer <token>.',
+  },
+  metricsAllow: {
+    env: 'PARLEY_METRICS_ALLOW',
+    schema: z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
+      )
+      .refine((list) => list.every((a) => isIP(a.split('/')[0]!) !== 0), 'comma-separated addresses or CIDRs'),
+    default: '',
+    doc: 'Addresses (or CIDRs) that may read /metrics without the token. With neither set, /metrics is closed.',
+  },
+  drainSeconds: {
+    env: 'PARLEY_DRAIN_SECONDS',
+    schema: z.coerce.number().int().min(0).max(600),
+    default: '10',
+    doc: 'On SIGTERM, how long running sends and requests get to finish after sockets are told to reconnect elsewhere.',
+  },
   webDir: {
     env: 'PARLEY_WEB_DIR',
     schema: z.string().min(1).optional(),
