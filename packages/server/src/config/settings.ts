@@ -196,6 +196,12 @@ export const settings = {
     default: undefined,
     doc: 'Several nodes: redis://host:port of the Redis that carries events, presence and rate limits between them (needs PostgreSQL). Unset: one node, all in memory.',
   },
+  redisPrefix: {
+    env: 'PARLEY_REDIS_PREFIX',
+    schema: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - (at most 64)'),
+    default: 'parley:',
+    doc: 'Start of every Redis key and channel Parley uses, so one Redis can serve several installations.',
+  },
   blobStore: {
     env: 'PARLEY_BLOB_STORE',
     schema: z
