@@ -1,19 +1,31 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { Config } from '../config/settings.ts';
 import type { Services } from '../services.ts';
 import { BlobLock } from './blob-lock.ts';
-import { createLocalBlobStore } from './blob-store.ts';
+import { blobFolderOf, createBlobStore } from './blob-store.ts';
+import { openFolderStaging } from './folder-upload-staging.ts';
+import { s3Location } from './s3-client.ts';
+import { openS3Staging } from './s3-upload-staging.ts';
 
 /**
- * The media folders under PARLEY_DATA_DIR, all on one file system so finished files are
- * renamed into place, never copied: blobs/ (stored files), uploads/ (tus's partial uploads),
- * work/ (images being re-encoded).
+ * Where this node keeps media: the blob store and the upload staging that follows it (a
+ * folder, possibly shared by every node, or an S3 bucket; PARLEY_BLOB_STORE), and
+ * PARLEY_DATA_DIR/work, this node's own scratch space for checking and re-encoding files.
+ * Fails with a message naming the setting when the store cannot be used.
  */
-export async function mediaFolders(dataDir: string): Promise<Pick<Services, 'blobs' | 'blobLock' | 'paths'>> {
-  const root = path.resolve(dataDir);
-  const paths = { uploads: path.join(root, 'uploads'), work: path.join(root, 'work') };
-  await Promise.all(
-    [paths.uploads, paths.work, path.join(root, 'blobs')].map((p) => mkdir(p, { recursive: true })),
-  );
-  return { blobs: createLocalBlobStore(path.join(root, 'blobs')), blobLock: new BlobLock(), paths };
+export async function mediaFolders(
+  config: Config,
+): Promise<Pick<Services, 'blobs' | 'blobLock' | 'paths' | 'staging'>> {
+  const dataDir = path.resolve(config.dataDir);
+  const paths = { work: path.join(dataDir, 'work') };
+  await mkdir(paths.work, { recursive: true });
+  const blobs = await createBlobStore(config);
+  const folder = blobFolderOf(config);
+  // Before, partial uploads lived in PARLEY_DATA_DIR/uploads on each node; a folder store
+  // adopts what is left there. (Switching to S3 leaves them: those uploads start over.)
+  const staging = folder
+    ? await openFolderStaging(path.join(folder, '.partial'), path.join(dataDir, 'uploads'))
+    : openS3Staging(config, s3Location(config), paths.work);
+  return { blobs, blobLock: new BlobLock(), paths, staging };
 }

@@ -186,7 +186,8 @@ export function mediaDirs(server: TestServer) {
   return {
     dataDir,
     blobs: path.join(dataDir, 'blobs'),
-    uploads: server.parley.services.paths.uploads,
+    /** The upload staging when it is a folder (the default: blobs/.partial). */
+    uploads: server.parley.services.staging.where,
     work: server.parley.services.paths.work,
   };
 }

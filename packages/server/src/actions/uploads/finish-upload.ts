@@ -13,18 +13,22 @@ import { maxBytesOf } from './upload-limits.ts';
 const thumbnailSize = 480;
 
 /**
- * All bytes of an upload are in `file`: find out what they really are, check them against
- * the kind asked for, and store them.
+ * All bytes of an upload have arrived (in services.staging, on whichever node took them):
+ * fetch them to a local file, find out what they really are, check them against the kind
+ * asked for, and store them.
  * - image: must decode as a raster image (never SVG); re-encoded without metadata, with a thumbnail.
  * - voice: must be Opus in Ogg or WebM, no longer than PARLEY_VOICE_MAX_SECONDS.
  * - file: anything; kept byte for byte, its type detected for the download's Content-Type.
  * The stored bytes go into the blob store under their SHA-256 (stored once however often
- * uploaded) and the upload becomes `ready`. A refusal deletes the upload and every byte of it.
+ * uploaded) and the upload becomes `ready`. A refusal deletes the upload and every byte of it;
+ * the staged bytes and tus's record of them are removed either way.
  */
-export async function finishUpload(services: Services, upload: UploadRow, file: string): Promise<UploadRow> {
+export async function finishUpload(services: Services, upload: UploadRow): Promise<UploadRow> {
   const { config } = services;
   const made: string[] = [];
   try {
+    const file = await services.staging.fetch(upload.id);
+    made.push(file);
     const { size } = await stat(file);
     if (size > maxBytesOf(config, upload.kind))
       throw new AppError('too_large', `the ${upload.kind} is too large`);
@@ -74,6 +78,11 @@ export async function finishUpload(services: Services, upload: UploadRow, file: 
     await deleteUpload(services.store.db, upload.id);
     throw err;
   } finally {
-    await Promise.all([file, ...made].map((f) => rm(f, { force: true })));
+    const staged = services.staging
+      .remove(upload.id)
+      .catch((err: unknown) =>
+        services.log.warn({ err, upload: upload.id }, 'could not remove a partial upload'),
+      );
+    await Promise.all([staged, ...made.map((f) => rm(f, { force: true }))]);
   }
 }

@@ -40,7 +40,7 @@ export async function fromImageUpload<T>(
   const source = path.join(services.paths.work, randomUUID());
   const made: string[] = [source];
   try {
-    await pipeline(services.blobs.read(upload.blob_sha), createWriteStream(source));
+    await pipeline(await services.blobs.read(upload.blob_sha), createWriteStream(source));
     return await work(source, made);
   } finally {
     await Promise.all(made.map((f) => rm(f, { force: true })));

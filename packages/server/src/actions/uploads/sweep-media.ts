@@ -1,5 +1,3 @@
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import type { Services } from '../../services.ts';
 import { deleteUnreachableStickers } from '../../store/stickers.ts';
@@ -35,8 +33,12 @@ export async function sweepMedia(
   for (const upload of unused) {
     await db.deleteFrom('uploads').where('id', '=', upload.id).execute();
     if (upload.status === 'uploading') {
-      const partial = path.join(services.paths.uploads, upload.id);
-      await Promise.all([rm(partial, { force: true }), rm(`${partial}.json`, { force: true })]);
+      // One unreachable partial must not stop the sweep; its row is gone, so nobody can use it.
+      await services.staging
+        .remove(upload.id)
+        .catch((err: unknown) =>
+          services.log.warn({ err, upload: upload.id }, 'could not remove a partial upload'),
+        );
     }
   }
   // Personal stickers no collection keeps and no message shows (store/stickers.ts).

@@ -38,7 +38,7 @@ export const avatarRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         .header('cache-control', 'public, max-age=31536000, immutable')
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('etag', `"${sha}"`)
-        .send(services.blobs.read(sha));
+        .send(await services.blobs.read(sha));
     },
   );
 };

@@ -71,14 +71,14 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
         // No Range, a malformed one, or several: the whole file (RFC 9110 allows ignoring Range).
         if (range === -2 || range.length !== 1) {
           reply.header('content-length', size);
-          return reply.send(services.blobs.read(sha));
+          return reply.send(await services.blobs.read(sha));
         }
         const { start, end } = range[0]!;
         reply
           .status(206)
           .header('content-range', `bytes ${start}-${end}/${size}`)
           .header('content-length', end - start + 1);
-        return reply.send(services.blobs.read(sha, { start, end }));
+        return reply.send(await services.blobs.read(sha, { start, end }));
       },
     );
   serve('original');

@@ -82,6 +82,6 @@ export const stickerImageRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       .header('cache-control', cache)
       .header('etag', `"${sha}"`);
     if (reply.request.headers['if-none-match'] === `"${sha}"`) return reply.status(304).send();
-    return reply.header('content-length', size).send(services.blobs.read(sha));
+    return reply.header('content-length', size).send(await services.blobs.read(sha));
   }
 };

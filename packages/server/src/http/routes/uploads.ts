@@ -1,7 +1,4 @@
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { Readable } from 'node:stream';
-import { FileStore } from '@tus/file-store';
 import { Server as TusServer } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorResponse, Id, Upload, errorStatus, limits } from '@parley/protocol';
@@ -24,8 +21,9 @@ const tusPath = '/api/v1/uploads';
  * Uploads, resumable, over the tus protocol (https://tus.io, @tus/server): POST /uploads with
  * Upload-Length and Upload-Metadata (kind, filename) creates one; PATCH sends bytes from an
  * offset; HEAD asks how many arrived (to resume after a dropped connection); DELETE cancels.
- * The bytes stream to a file under PARLEY_DATA_DIR/uploads, never all in memory. The PATCH
- * that completes it answers 200 with the Upload (type detected, image re-encoded) or the
+ * The bytes stream to the upload staging (beside the blob store, reached by every node, so an
+ * upload begun on one node can be resumed and finished on another), never all in memory. The
+ * PATCH that completes it answers 200 with the Upload (type detected, image re-encoded) or the
  * refusal, and the partial bytes are gone. Every request needs the session's bearer token and
  * may only touch the caller's own uploads. GET /uploads/{id} shows one.
  */
@@ -38,10 +36,10 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     if (!actor) throw refusal(new AppError('unauthenticated', 'sign in first'));
     return actor;
   };
-  const store = new FileStore({ directory: services.paths.uploads });
   const tus = new TusServer({
     path: tusPath,
-    datastore: store,
+    // Shared by every node (media/upload-staging.ts): any node may take any request below.
+    datastore: services.staging.datastore,
     relativeLocation: true,
     // Same origin only: the web client is served by this server.
     allowedOrigins: [],
@@ -68,9 +66,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     async onUploadFinish(_req, upload) {
       const row = await uploadById(services.store.db, upload.id);
       if (!row) throw refusal(new AppError('not_found', 'no such upload'));
-      const ready = await finishUpload(services, row, path.join(services.paths.uploads, upload.id))
-        .catch(rethrow)
-        .finally(() => store.configstore.delete(upload.id).catch(() => {}));
+      const ready = await finishUpload(services, row).catch(rethrow);
       return {
         status_code: 200,
         headers: { 'Content-Type': 'application/json; charset=utf-8' },
@@ -105,9 +101,10 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     if (!upload || upload.owner_id !== actor.user.id)
       throw new AppError('not_found', 'no such upload of yours');
     if (upload.status === 'ready') throw new AppError('already_handled', 'that upload is finished');
+    // The bytes first: should the store fail, the row stays for a retry or the sweep, and no
+    // partial upload is left that nothing points at.
+    await services.staging.remove(id);
     await deleteUpload(services.store.db, id);
-    const partial = path.join(services.paths.uploads, id);
-    await Promise.all([rm(partial, { force: true }), store.configstore.delete(id).catch(() => {})]);
     return reply.status(204).header('tus-resumable', '1.0.0').send(null);
   };
   app.route({
