@@ -1,5 +1,7 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RedisLink } from '../cluster/redis.ts';
 import { AppError } from '../errors.ts';
+import { rateLimiter } from '../http/rate-limiter.ts';
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -11,23 +13,22 @@ const WINDOW_SECONDS = 15 * 60;
  * Every attempt is counted *before* the password is checked and refunded when it was right:
  * checking first and counting failures afterwards would let a burst of parallel guesses all
  * pass the check before any failure was counted.
- * Memory-backed for one process; the cluster step swaps in rate-limiter-flexible's Redis store.
+ * Memory-backed for one process; with a RedisLink the counts live in Redis, so a guesser
+ * spreading attempts over several nodes meets the same limit (http/rate-limiter.ts).
  */
 export class LoginThrottle {
   private readonly perAccount: RateLimiterAbstract;
   private readonly perAddress: RateLimiterAbstract;
 
-  constructor(maxFailures: number) {
-    this.perAccount = new RateLimiterMemory({
-      keyPrefix: 'login-user',
-      points: maxFailures,
-      duration: WINDOW_SECONDS,
-    });
-    this.perAddress = new RateLimiterMemory({
-      keyPrefix: 'login-ip',
-      points: maxFailures * 5,
-      duration: WINDOW_SECONDS,
-    });
+  constructor(maxFailures: number, redis?: Pick<RedisLink, 'commands' | 'prefix'>) {
+    this.perAccount = rateLimiter(
+      { keyPrefix: 'login-user', points: maxFailures, duration: WINDOW_SECONDS },
+      redis,
+    );
+    this.perAddress = rateLimiter(
+      { keyPrefix: 'login-ip', points: maxFailures * 5, duration: WINDOW_SECONDS },
+      redis,
+    );
   }
 
   /**

@@ -23,7 +23,14 @@ export function openRedis(url: string, log: Logger, prefix = 'parley:'): RedisLi
     retryStrategy: (attempt: number) => Math.min(100 * 2 ** attempt, 2000),
     lazyConnect: false,
   };
-  const commands = new Redis(url, { ...options, connectionName: 'parley-commands' });
+  // While Redis is away a command fails at once instead of waiting in ioredis's queue through
+  // the reconnection backoff (seconds): every caller has a way on without Redis (the bus drops
+  // and counts, presence decides locally, rate limits fall back or let requests through).
+  const commands = new Redis(url, {
+    ...options,
+    enableOfflineQueue: false,
+    connectionName: 'parley-commands',
+  });
   const subscriber = new Redis(url, { ...options, connectionName: 'parley-subscriber' });
   for (const [name, client] of [
     ['commands', commands],

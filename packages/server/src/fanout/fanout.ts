@@ -15,6 +15,9 @@ export interface FanoutTarget {
  * recipients, then written to every local socket its audience names.
  */
 export class Fanout {
+  /** `delivered` counts frames written (metrics), once per envelope rather than per socket. */
+  constructor(private readonly delivered?: { inc(frames: number): void }) {}
+
   private readonly byUser = new Map<string, Set<FanoutTarget>>();
   private readonly bySession = new Map<string, Set<FanoutTarget>>();
 
@@ -37,8 +40,9 @@ export class Fanout {
   deliver(envelope: Envelope): void {
     const targets = this.resolve(envelope);
     if (targets.length === 0) return;
-    const text = JSON.stringify(envelope.event);
+    const text = envelope.text ?? JSON.stringify(envelope.event);
     for (const target of targets) target.sendText(text);
+    this.delivered?.inc(targets.length);
     // A revoked session's sockets hear why, then close; the client must not reconnect with it.
     if (envelope.event.event === 'session.revoked') {
       for (const target of targets) target.close(closeCodes.sessionRevoked, envelope.event.data.reason);

@@ -1,13 +1,21 @@
 /**
  * Who is online: counts each user's open, authenticated sockets. The in-memory tracker serves
- * one process; a Redis one (cluster step) counts across nodes behind the same interface.
+ * one process; the Redis one (fanout/redis-presence.ts) counts across nodes behind the same
+ * interface.
  */
 export interface Presence {
-  /** Records one more socket; true when this made the user go online. */
+  /** Records one more socket; true when this made the user go online (cluster-wide). */
   connected(userId: string): Promise<boolean>;
-  /** Records one socket fewer; true when this made the user go offline. */
+  /** Records one socket fewer; true when this made the user go offline (cluster-wide). */
   disconnected(userId: string): Promise<boolean>;
-  online(): Promise<string[]>;
+  /** Which of `userIds` are online now: asks about those users only, never lists everyone. */
+  onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * `handler` hears users who went offline without a socket closing here: another node died
+   * and took their last sockets with it. One node only hears each such user.
+   */
+  onLost(handler: (userIds: string[]) => void): void;
+  close(): Promise<void>;
 }
 
 export function createMemoryPresence(): Presence {
@@ -27,8 +35,11 @@ export function createMemoryPresence(): Presence {
       sockets.delete(userId);
       return count === 0;
     },
-    async online() {
-      return [...sockets.keys()];
+    async onlineAmong(userIds) {
+      return new Set(userIds.filter((id) => sockets.has(id)));
     },
+    // One process has no other node to lose.
+    onLost() {},
+    async close() {},
   };
 }

@@ -1,16 +1,19 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RedisLink } from '../cluster/redis.ts';
 import { AppError } from '../errors.ts';
+import { rateLimiter } from './rate-limiter.ts';
 
 /**
  * The per-session request budget (PARLEY_REQUESTS_PER_MINUTE), checked after the token is
  * known to be a live session. Keying on the session, not the raw header, means a made-up
  * token cannot buy a fresh budget; the per-address limit in app.ts bounds everything else.
+ * With a RedisLink the budget is shared by every node the session's requests reach.
  */
 export class SessionRateLimit {
-  private readonly limiter: RateLimiterMemory;
+  private readonly limiter: RateLimiterAbstract;
 
-  constructor(perMinute: number) {
-    this.limiter = new RateLimiterMemory({ keyPrefix: 'session-requests', points: perMinute, duration: 60 });
+  constructor(perMinute: number, redis?: Pick<RedisLink, 'commands' | 'prefix'>) {
+    this.limiter = rateLimiter({ keyPrefix: 'session-requests', points: perMinute, duration: 60 }, redis);
   }
 
   async consume(sessionId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Friend } from '@parley/protocol';
 import type { Kysely } from 'kysely';
 import type { Envelope } from '../../bus/bus.ts';
+import type { Presence } from '../../fanout/presence.ts';
 import { now } from '../../ids.ts';
 import {
   decideRequest,
@@ -18,14 +19,15 @@ import { loadFriend } from './load-friend.ts';
  * transaction (the caller has already moved `request` to accepted): both friendship rows, the
  * pair's direct conversation (new or their old one), a `friends.connected` notice in it, and
  * `friend.accepted` to each with their own view of the other. Each also hears the other's
- * presence if they are online, since friends see each other's presence from now on.
- * Returns the accepter's view of the requester.
+ * presence if they are online, since friends see each other's presence from now on (asked of
+ * `presence` for the two of them only, within the transaction: one round trip to Redis with
+ * several nodes, none with one). Returns the accepter's view of the requester.
  */
 export async function connectFriends(
   tx: Kysely<Database>,
   emit: (envelope: Envelope) => void,
   request: FriendRequestRecord,
-  online: ReadonlySet<string>,
+  presence: Pick<Presence, 'onlineAmong'>,
 ): Promise<Friend> {
   const { from_id: requester, to_id: accepter } = request;
   const at = now();
@@ -46,6 +48,7 @@ export async function connectFriends(
     actorId: accepter,
     userIds: [requester],
   });
+  const online = await presence.onlineAmong([requester, accepter]);
   const accepterView = (await loadFriend(tx, accepter, requester, online))!;
   const requesterView = (await loadFriend(tx, requester, accepter, online))!;
   const views = [

@@ -4,22 +4,17 @@ import { presentFriend } from '../../presenters/friends.ts';
 import type { Services } from '../../services.ts';
 import { blockedEitherWay } from '../../store/blocks.ts';
 import { directConversationIds, friendshipsOf } from '../../store/friends.ts';
-import { onlineNow } from './load-friend.ts';
 
 /** The caller's friends, sorted by the name the caller sees: their remark, or the display name. */
 export async function listFriends(services: Services, actor: Actor): Promise<FriendList> {
   const db = services.store.db;
   const me = actor.user.id;
-  const [rows, hidden, online] = await Promise.all([
-    friendshipsOf(db, me),
-    blockedEitherWay(db, me),
-    onlineNow(services.presence),
+  const [rows, hidden] = await Promise.all([friendshipsOf(db, me), blockedEitherWay(db, me)]);
+  const friendIds = rows.map((r) => r.user.id);
+  const [conversations, online] = await Promise.all([
+    directConversationIds(db, me, friendIds),
+    services.presence.onlineAmong(friendIds),
   ]);
-  const conversations = await directConversationIds(
-    db,
-    me,
-    rows.map((r) => r.user.id),
-  );
   const friends = rows.map(({ friendship, user }) =>
     presentFriend(friendship, user, conversations.get(user.id)!, {
       online: online.has(user.id),

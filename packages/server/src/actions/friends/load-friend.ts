@@ -9,8 +9,8 @@ import { userById } from '../../store/users.ts';
 
 /**
  * `friendId` as `viewerId` sees them (their remark, their conversation, the friend's presence
- * unless either has blocked the other), or undefined when they are not friends. `online` is
- * the set of users online now (`services.presence.online()`).
+ * unless either has blocked the other), or undefined when they are not friends. `online` holds
+ * the users online now, at least `friendId` if they are (`services.presence.onlineAmong`).
  */
 export async function loadFriend(
   db: Kysely<Database>,
@@ -26,9 +26,4 @@ export async function loadFriend(
   const conversation = (await directConversation(db, viewerId, friendId))!;
   const hidden = (await hasBlocked(db, viewerId, friendId)) || (await hasBlocked(db, friendId, viewerId));
   return presentFriend(friendship, user, conversation.id, { online: online.has(friendId), hidden });
-}
-
-/** Who is online now, as a set. */
-export async function onlineNow(presence: { online(): Promise<string[]> }): Promise<Set<string>> {
-  return new Set(await presence.online());
 }

@@ -15,7 +15,6 @@ import {
 import { areFriends, hasBlocked } from '../../store/relations.ts';
 import { userById } from '../../store/users.ts';
 import { connectFriends } from './connect-friends.ts';
-import { onlineNow } from './load-friend.ts';
 
 /**
  * Asks a user to be friends. If they had already asked the caller, their request is accepted
@@ -31,7 +30,6 @@ export async function sendFriendRequest(
   const me = actor.user.id;
   if (body.userId === me)
     throw new AppError('invalid_request', 'you cannot befriend yourself', { field: 'userId' });
-  const online = await onlineNow(services.presence);
   return transact(
     services,
     async (tx, emit) => {
@@ -48,7 +46,7 @@ export async function sendFriendRequest(
       const at = now();
       const theirs = (await openRequestsFrom(tx, target.id, me))[0];
       if (theirs && (await decideRequest(tx, theirs.id, ['pending', 'ignored'], 'accepted', at))) {
-        const friend = await connectFriends(tx, emit, theirs, online);
+        const friend = await connectFriends(tx, emit, theirs, services.presence);
         const accepted = { ...theirs, status: 'accepted' as const, decided_at: at };
         return { status: 'accepted', request: presentFriendRequest(accepted, target, actor.user), friend };
       }

@@ -3,7 +3,7 @@ import type { Actor } from '../../access/session.ts';
 import { AppError } from '../../errors.ts';
 import { type Services, transact } from '../../services.ts';
 import { friendshipOf, setRemark } from '../../store/friends.ts';
-import { loadFriend, onlineNow } from './load-friend.ts';
+import { loadFriend } from './load-friend.ts';
 
 /**
  * Sets or clears the caller's private remark for a friend (trimmed; blank clears it). Only the
@@ -16,7 +16,7 @@ export async function updateFriend(
   body: UpdateFriendBody,
 ): Promise<Friend> {
   const me = actor.user.id;
-  const online = await onlineNow(services.presence);
+  const online = await services.presence.onlineAmong([friendId]);
   return transact(services, async (tx, emit) => {
     if (!(await friendshipOf(tx, me, friendId))) throw new AppError('not_found', 'no such friend');
     const remark = body.remark?.trim() || null;

@@ -3,14 +3,12 @@ import { presenceAudience } from '../../store/relations.ts';
 
 /**
  * The online users `userId` may see. Presence is symmetric (friends, co-members of groups that
- * show it, no block either way), so that is the user's own presence audience, intersected
- * with who is online now.
+ * show it, no block either way), so that is the user's own presence audience, narrowed to who
+ * is online now: presence is asked about the audience only, never for everyone online (with
+ * several nodes that would be the whole cluster).
  */
 export async function visibleOnline(services: Services, userId: string): Promise<string[]> {
-  const [online, visible] = await Promise.all([
-    services.presence.online(),
-    presenceAudience(services.store.db, userId),
-  ]);
-  const mayBeSeen = new Set(visible);
-  return online.filter((id) => mayBeSeen.has(id));
+  const visible = await presenceAudience(services.store.db, userId);
+  const online = await services.presence.onlineAmong(visible);
+  return visible.filter((id) => online.has(id));
 }

@@ -1,0 +1,162 @@
+import type { ServerEvent } from '@parley/protocol';
+import type { RedisLink } from '../cluster/redis.ts';
+import type { Audience, Bus, BusStats, Envelope } from './bus.ts';
+
+export interface RedisBusOptions {
+  link: RedisLink;
+  /** This node's id: its own envelopes come back from Redis and are skipped (delivered locally already). */
+  nodeId: string;
+  onHandlerError: (err: unknown) => void;
+  /** How late each remote envelope arrived (receive time − publish time, across node clocks). */
+  onLag?: (ms: number) => void;
+  /** Envelopes that could not be sent to Redis (also counted in stats().dropped). */
+  onDropped?: (count: number) => void;
+  /**
+   * The subscription dropped and is back: envelopes published meanwhile were missed. Called
+   * once it is re-subscribed, so whatever catches up (clients re-syncing) hears everything after.
+   */
+  onInterrupted?: () => void;
+}
+
+export interface RedisBus extends Bus {
+  /** Resolves once the first subscription is in place (remote envelopes arrive from then on). */
+  readonly subscribed: Promise<void>;
+  stats(): BusStats;
+}
+
+/** The header line of a message on the channel; the serialised event follows after a newline. */
+interface Header {
+  node: string;
+  at: number;
+  to: Audience;
+}
+
+/**
+ * The bus of several nodes: Redis pub/sub on one channel, `<prefix>events`.
+ *
+ * publish() hands the envelope to this node's subscribers at once, in publish order (the local
+ * fast path), and queues it for Redis; everything published in one tick leaves in one
+ * pipeline. It never waits for Redis and never throws: a send is acknowledged once the
+ * database has committed, and the database is the truth, so an envelope that cannot reach
+ * Redis is dropped and counted (stats().dropped) and clients catch up on their next sync.
+ *
+ * On the wire a message is a JSON header line, then the event's JSON. The event is serialised
+ * once, on the publishing node; every fanout (local and remote) writes that same text to its
+ * sockets, and the remote node parses the event only to read its kind. JSON never contains a
+ * raw newline, so the first one ends the header. See docs/architecture.md "Several nodes".
+ */
+export function createRedisBus(options: RedisBusOptions): RedisBus {
+  const { link, nodeId, onHandlerError, onLag, onDropped, onInterrupted } = options;
+  const channel = `${link.prefix}events`;
+  const handlers = new Set<(envelope: Envelope) => void>();
+  const stats: BusStats = { dropped: 0, received: 0, lagMs: 0 };
+  let outbox: string[] = [];
+  let closed = false;
+
+  const deliver = (envelope: Envelope) => {
+    for (const handler of handlers) {
+      try {
+        handler(envelope);
+      } catch (err) {
+        onHandlerError(err);
+      }
+    }
+  };
+
+  const drop = (count: number) => {
+    if (count === 0) return;
+    stats.dropped += count;
+    onDropped?.(count);
+  };
+
+  // process.nextTick runs after the promise jobs of this tick, so a transaction's envelopes,
+  // published one `await` after another, still leave together.
+  const flush = () => {
+    const batch = outbox;
+    outbox = [];
+    if (link.commands.status !== 'ready') return drop(batch.length);
+    const pipeline = link.commands.pipeline();
+    for (const message of batch) pipeline.publish(channel, message);
+    pipeline.exec().then(
+      (results) => drop((results ?? []).filter(([err]) => err).length),
+      () => drop(batch.length),
+    );
+  };
+
+  const onMessage = (from: string, message: string) => {
+    if (from !== channel || closed) return;
+    const newline = message.indexOf('\n');
+    let header: Header;
+    let envelope: Envelope;
+    try {
+      header = JSON.parse(message.slice(0, newline)) as Header;
+      if (header.node === nodeId) return;
+      const text = message.slice(newline + 1);
+      envelope = { to: header.to, event: JSON.parse(text) as ServerEvent, text };
+    } catch (err) {
+      onHandlerError(err);
+      return;
+    }
+    stats.received += 1;
+    stats.lagMs = Date.now() - header.at;
+    onLag?.(stats.lagMs);
+    deliver(envelope);
+  };
+
+  // ioredis re-subscribes by itself after a reconnect; subscribing again here is harmless and
+  // tells us when the subscription is really back, which is when onInterrupted may run.
+  let live = false;
+  let interrupted = false;
+  let firstSubscription: () => void;
+  const subscribed = new Promise<void>((resolve) => (firstSubscription = resolve));
+  const subscribe = () => {
+    link.subscriber.subscribe(channel).then(
+      () => {
+        if (closed || live) return;
+        live = true;
+        firstSubscription();
+        if (interrupted) {
+          interrupted = false;
+          onInterrupted?.();
+        }
+      },
+      () => {}, // Redis is away; the next 'ready' tries again.
+    );
+  };
+  const onClose = () => {
+    if (live) interrupted = true;
+    live = false;
+  };
+  const onReady = () => {
+    if (!live) subscribe();
+  };
+  link.subscriber.on('message', onMessage);
+  link.subscriber.on('close', onClose);
+  link.subscriber.on('ready', onReady);
+  subscribe();
+
+  return {
+    subscribed,
+    async publish(envelope) {
+      const text = envelope.text ?? JSON.stringify(envelope.event);
+      deliver({ ...envelope, text });
+      if (closed) return;
+      const header: Header = { node: nodeId, at: Date.now(), to: envelope.to };
+      if (outbox.push(`${JSON.stringify(header)}\n${text}`) === 1) process.nextTick(flush);
+    },
+    subscribe(handler) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+    stats: () => ({ ...stats }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      handlers.clear();
+      link.subscriber.off('message', onMessage);
+      link.subscriber.off('close', onClose);
+      link.subscriber.off('ready', onReady);
+      if (link.subscriber.status === 'ready') await link.subscriber.unsubscribe(channel).catch(() => {});
+    },
+  };
+}
