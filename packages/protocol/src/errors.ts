@@ -63,6 +63,11 @@ export interface ErrorBody {
 export const closeCodes = {
   /** Server shutting down or restarting: reconnect. */
   goingAway: 1001,
+  /**
+   * This node is draining before it stops (SIGTERM in a cluster): every request answered, then
+   * closed. Reconnect now; the load balancer sends the new socket to another node.
+   */
+  draining: 1012,
   /** A frame larger than limits.wsFrameMaxBytes (sent by the ws library itself). */
   tooLarge: 1009,
   /** Binary frames or repeated malformed frames. */
@@ -75,6 +80,11 @@ export const closeCodes = {
   sessionRevoked: 4003,
   /** The client did not read fast enough; reconnect and sync. */
   slowConsumer: 4008,
+  /**
+   * This node lost its link to the other nodes for a moment (Redis restarted), so events may
+   * have been missed: reconnect and sync.
+   */
+  missedEvents: 4009,
 } as const;
 
 /** Close codes after which a client must not reconnect with the same token. */

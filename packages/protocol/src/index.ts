@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './event-names.ts';
 export * from './schemas/common.ts';
 export * from './schemas/accounts.ts';
+export * from './schemas/operations.ts';
 export * from './schemas/conversations.ts';
 export * from './schemas/messages.ts';
 export * from './schemas/media.ts';

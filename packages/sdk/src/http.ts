@@ -1,6 +1,7 @@
 import type {
   AuthResult,
   ChangePasswordBody,
+  Health,
   Invite,
   LoginBody,
   Me,
@@ -84,7 +85,8 @@ export class HttpClient {
     return this.call('GET', '/server');
   }
 
-  health(): Promise<{ ok: boolean }> {
+  /** Liveness only: the server answers. Load balancers ask GET /api/v1/ready instead. */
+  health(): Promise<Health> {
     return this.call('GET', '/health');
   }
 

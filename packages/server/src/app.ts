@@ -4,7 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import { limits } from '@parley/protocol';
+import { closeCodes, limits } from '@parley/protocol';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -19,7 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import pino, { type Logger } from 'pino';
 import { MemberCache } from './access/member-cache.ts';
-import { newNodeId } from './cluster/redis.ts';
+import { newNodeId, openRedis } from './cluster/redis.ts';
 import { ensureLobby } from './actions/conversations/ensure-lobby.ts';
 import { ensureDefaultStickers } from './actions/stickers/ensure-default-stickers.ts';
 import { SendBatcher } from './actions/messages/send-batcher.ts';
@@ -27,10 +27,13 @@ import { sweepMedia } from './actions/uploads/sweep-media.ts';
 import { mediaFolders } from './media/folders.ts';
 import { dummyHash } from './auth/passwords.ts';
 import { createMemoryBus } from './bus/memory.ts';
+import { createRedisBus } from './bus/redis.ts';
 import { databaseUrlOf } from './config/load.ts';
 import { AppError } from './errors.ts';
 import type { Config } from './config/settings.ts';
 import { createMemoryPresence } from './fanout/presence.ts';
+import { createRedisPresence } from './fanout/redis-presence.ts';
+import { BlobLock } from './media/blob-lock.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { registerGatewayRoute } from './gateway/route.ts';
 import { installErrorHandling } from './http/errors.ts';
@@ -49,6 +52,9 @@ import { searchRoutes } from './http/routes/search.ts';
 import { presenceRoutes } from './http/routes/presence.ts';
 import { meRoutes } from './http/routes/me.ts';
 import { serverInfoRoutes } from './http/routes/server-info.ts';
+import { metricsRoutes } from './http/routes/metrics.ts';
+import { operationsRoutes } from './http/routes/operations.ts';
+import { createMetrics } from './metrics/metrics.ts';
 import { avatarRoutes } from './http/routes/avatars.ts';
 import { mediaRoutes } from './http/routes/media.ts';
 import { uploadRoutes } from './http/routes/uploads.ts';
@@ -61,8 +67,6 @@ import { migrateToLatest } from './store/migrate.ts';
 import { version } from './version.ts';
 
 const mediaSweepIntervalMs = 10 * 60 * 1000;
-/** How long a shutdown waits for running requests (an upload, a download) before cutting them. */
-const shutdownGraceMs = 5_000;
 
 export interface Parley {
   app: FastifyInstance;
@@ -85,28 +89,56 @@ export async function createParley(
   const store = openStore(databaseUrlOf(config), (err) =>
     log.warn({ err }, 'lost an idle database connection; it will be replaced'),
   );
+  // Opened once, inside the try: a blob store that cannot be used fails the start cleanly.
+  let media: Awaited<ReturnType<typeof mediaFolders>>;
   try {
     await migrateToLatest(store.db);
     if (config.lobby) await ensureLobby(store.db);
-    await ensureDefaultStickers(store.db, await mediaFolders(config.dataDir));
+    media = await mediaFolders(config);
+    await ensureDefaultStickers(store.db, media);
   } catch (err) {
     await store.close();
     throw err;
   }
-  const bus = createMemoryBus((err) => log.error({ err }, 'bus subscriber failed'));
+  // Before the bus, which reports its lag and dropped publishes to it (metrics.observeBusLag,
+  // metrics.busDropped). The socket count is read at scrape time, by when the gateway exists.
+  const metrics = createMetrics({ openSockets: () => gateway.fanout.size, pool: store.pool });
+  // Several nodes (PARLEY_REDIS_URL): events, presence, limits and the blob lock go through
+  // Redis, each behind the interface its memory version has (docs/architecture.md).
+  const nodeId = newNodeId();
+  const redis = config.redisUrl ? openRedis(config.redisUrl, log, config.redisPrefix) : undefined;
+  const onHandlerError = (err: unknown) => log.error({ err }, 'bus subscriber failed');
+  const bus = redis
+    ? createRedisBus({
+        link: redis,
+        nodeId,
+        onHandlerError,
+        onLag: metrics.observeBusLag,
+        onDropped: (count) => metrics.busDropped.inc(count),
+        onInterrupted: () => {
+          log.warn('bus subscription was interrupted; sockets reconnect and sync (4009)');
+          gateway.missedEvents();
+        },
+      })
+    : createMemoryBus(onHandlerError);
+  const presence = redis ? createRedisPresence({ link: redis, nodeId, log }) : createMemoryPresence();
   const members = new MemberCache();
   const services: Services = {
     config,
-    nodeId: newNodeId(),
+    nodeId,
+    redis,
     store,
     bus,
-    presence: createMemoryPresence(),
-    ...createLimiters(config),
+    presence,
+    ...createLimiters(config, redis),
     log,
     members,
     // SQLite has one connection, so one lane; PostgreSQL lanes leave most of the pool to the rest.
-    sends: new SendBatcher({ store, members, config, bus, log }, store.dialect === 'sqlite' ? 1 : 4),
-    ...(await mediaFolders(config.dataDir)),
+    sends: new SendBatcher({ store, members, config, bus, log, metrics }, store.dialect === 'sqlite' ? 1 : 4),
+    ...media,
+    ...(redis && { blobLock: new BlobLock(redis) }),
+    metrics,
+    draining: false,
   };
   const gateway = new Gateway(services);
   // Made now, not on the first login for an unknown name, which would otherwise take twice as
@@ -155,6 +187,13 @@ export async function createParley(
     max: config.requestsPerMinute * 10,
     timeWindow: 60_000,
     keyGenerator: (request) => request.ip,
+    // Several nodes count together, so spreading requests over them buys nothing. This also
+    // covers the per-route limits (registrations per hour). Redis away: let requests through.
+    ...(redis && {
+      redis: redis.commands,
+      nameSpace: `${config.redisPrefix}request-limit:`,
+      skipOnError: true,
+    }),
     errorResponseBuilder: (_request, context) => {
       const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000));
       return new AppError('rate_limited', `too many requests; try again in ${retryAfter} s`, { retryAfter });
@@ -182,10 +221,12 @@ export async function createParley(
   await app.register(mediaRoutes, { services });
   await app.register(avatarRoutes, { services });
   await app.register(stickerImageRoutes, { services });
+  await app.register(metricsRoutes, { services });
 
   await app.register(
     async (api) => {
       await api.register(serverInfoRoutes, { services });
+      await api.register(operationsRoutes, { services });
       await api.register(authRoutes, { services });
       await api.register(meRoutes, { services });
       await api.register(userRoutes, { services });
@@ -230,13 +271,19 @@ export async function createParley(
       // Once only: a second SIGTERM, or a test closing twice, waits for the first close.
       closing ??= (async () => {
         clearInterval(sweeping);
-        await gateway.close();
-        // Requests still running get a few seconds to finish; then their connections are cut,
-        // so a client that never finishes (or never reads) a request cannot hold up shutdown.
-        const cut = setTimeout(() => app.server.closeAllConnections(), shutdownGraceMs);
+        // Readiness answers 503 from now on, so a load balancer stops sending work here.
+        services.draining = true;
+        const graceMs = config.drainSeconds * 1000;
+        // In a cluster the clients reconnect to another node at once (1012); a lone node is going away (1001).
+        await gateway.close({ code: services.redis ? closeCodes.draining : closeCodes.goingAway, graceMs });
+        // Requests still running get the rest of the grace time to finish; then their connections
+        // are cut, so a client that never finishes (or never reads) a request cannot hold up shutdown.
+        const cut = setTimeout(() => app.server.closeAllConnections(), graceMs);
         await app.close();
         clearTimeout(cut);
+        await presence.close();
         await bus.close();
+        await redis?.close();
         await store.close();
       })();
       return closing;

@@ -5,9 +5,11 @@ import type { SendBatcher } from './actions/messages/send-batcher.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import type { BlobLock } from './media/blob-lock.ts';
 import type { BlobStore } from './media/blob-store.ts';
+import type { UploadStaging } from './media/upload-staging.ts';
 import type { Bus, Envelope } from './bus/bus.ts';
 import type { Config } from './config/settings.ts';
 import type { Presence } from './fanout/presence.ts';
+import type { Metrics } from './metrics/metrics.ts';
 import { SessionRateLimit } from './http/session-rate-limit.ts';
 import type { Store } from './store/connect.ts';
 import { isUniqueViolation } from './store/errors.ts';
@@ -34,15 +36,24 @@ export interface Services {
   /** Stored files by SHA-256 (media/blob-store.ts). */
   blobs: BlobStore;
   blobLock: BlobLock;
-  /** Folders under PARLEY_DATA_DIR: tus's partial uploads, and scratch space for processing. */
-  paths: { uploads: string; work: string };
+  /** tus's partial uploads, where every node reaches them (media/upload-staging.ts). */
+  staging: UploadStaging;
+  /** PARLEY_DATA_DIR/work: this node's scratch space for checking and processing files. */
+  paths: { work: string };
+  /** Prometheus instruments served at /metrics (metrics/metrics.ts). */
+  metrics: Metrics;
+  /** Set on SIGTERM: /api/v1/ready answers 503 so the load balancer stops sending traffic here. */
+  draining: boolean;
 }
 
-/** The in-memory limiters of a single node (a Redis-backed set comes with the cluster step). */
-export function createLimiters(config: Config): Pick<Services, 'loginThrottle' | 'sessionRateLimit'> {
+/** The limiters: in memory for a single node, in Redis (shared by every node) when `redis` is given. */
+export function createLimiters(
+  config: Config,
+  redis?: RedisLink,
+): Pick<Services, 'loginThrottle' | 'sessionRateLimit'> {
   return {
-    loginThrottle: new LoginThrottle(config.loginMaxFailures),
-    sessionRateLimit: new SessionRateLimit(config.requestsPerMinute),
+    loginThrottle: new LoginThrottle(config.loginMaxFailures, redis),
+    sessionRateLimit: new SessionRateLimit(config.requestsPerMinute, redis),
   };
 }
 

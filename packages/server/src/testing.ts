@@ -27,12 +27,18 @@ export type TestDialect = 'sqlite' | 'postgres';
 export const testPostgresUrl =
   process.env.PARLEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** The Redis the contract tests use; each test keeps to a prefix of its own and deletes its keys. */
+export const testRedisUrl = process.env.PARLEY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
 export async function startTestServer(
   dialect: TestDialect = 'sqlite',
   overrides: Partial<Record<SettingKey, unknown>> = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-test-'));
-  const database = dialect === 'postgres' ? await createTestDatabase() : null;
+  // `overrides.databaseUrl`: join another test server's database (several nodes of one
+  // cluster); that server made it and drops it.
+  const database =
+    dialect === 'postgres' && overrides.databaseUrl === undefined ? await createTestDatabase() : null;
   const config = loadConfig(
     {},
     {
@@ -44,6 +50,8 @@ export async function startTestServer(
       registrationsPerHour: 100_000,
       requestsPerMinute: 100_000,
       logLevel: 'silent',
+      // A test's last requests are done when it closes the server; nothing is worth waiting for.
+      drainSeconds: 2,
       ...(database && { databaseUrl: database.url }),
       ...overrides,
     },

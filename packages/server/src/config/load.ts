@@ -60,6 +60,11 @@ function checkTogether(config: Config): void {
       'PARLEY_REDIS_URL is for several nodes, and they must share one PostgreSQL database: set PARLEY_DATABASE_URL=postgres://… too, or unset PARLEY_REDIS_URL to run one node on SQLite',
     );
   }
+  if (config.redisUrl && !config.blobStore) {
+    throw new ConfigError(
+      'PARLEY_REDIS_URL is for several nodes, and they must share their files: set PARLEY_BLOB_STORE to a folder every node mounts or to s3://bucket/prefix (the default, <dataDir>/blobs, belongs to one node)',
+    );
+  }
 }
 
 function readConfigFile(env: NodeJS.ProcessEnv): Record<string, unknown> {

@@ -9,6 +9,14 @@ import { z } from 'zod';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => ['true', '1', 'yes'].includes(v));
+/** 10.0.0.5, ::1, 10.0.0.0/8 or fd00::/8, with a prefix length that fits the address. */
+function isAddressOrCidr(text: string): boolean {
+  const [address = '', prefix, ...rest] = text.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 const port = z.coerce.number().int().min(0).max(65535);
 
 export const settings = {
@@ -261,7 +269,7 @@ export const settings = {
           .map((a) => a.trim())
           .filter(Boolean),
       )
-      .refine((list) => list.every((a) => isIP(a.split('/')[0]!) !== 0), 'comma-separated addresses or CIDRs'),
+      .refine((list) => list.every(isAddressOrCidr), 'comma-separated addresses or CIDRs such as 10.0.0.0/8'),
     default: '',
     doc: 'Addresses (or CIDRs) that may read /metrics without the token. With neither set, /metrics is closed.',
   },

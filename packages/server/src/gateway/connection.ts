@@ -20,6 +20,8 @@ export class Connection implements FanoutTarget {
   attached = false;
   /** The socket has closed; an in-flight `hello` must not attach it afterwards. */
   closed = false;
+  /** The node is stopping: frames that arrive now are left unanswered (the client sends them again elsewhere). */
+  private draining = false;
   private inbox: Promise<void> = Promise.resolve();
   /** The last reply queued: replies are written in request order, whenever their work ends. */
   private replies: Promise<void> = Promise.resolve();
@@ -45,6 +47,7 @@ export class Connection implements FanoutTarget {
     // socket authenticated, and replies come back in the order they were asked. Only sends
     // overlap (see receive).
     socket.on('message', (data, isBinary) => {
+      if (this.draining) return;
       this.inbox = this.inbox.then(() => this.receive(data.toString(), isBinary));
     });
     socket.on('close', () => {
@@ -71,6 +74,19 @@ export class Connection implements FanoutTarget {
     }
     this.alive = false;
     this.socket.ping();
+  }
+
+  /**
+   * Graceful close for a node that is stopping: reads no more frames, lets every frame already
+   * read finish (a send is stored and acknowledged), then closes with `code`. A frame that
+   * arrives meanwhile is never answered, so the client's outbox sends it again on its next
+   * socket, to another node; a clientMsgId makes that safe either way.
+   */
+  async drain(code: number, reason: string): Promise<void> {
+    this.draining = true;
+    await this.inbox;
+    await this.replies;
+    this.close(code, reason);
   }
 
   authenticated(actor: Actor): void {

@@ -15,17 +15,27 @@ import { Connection } from './connection.ts';
  * first socket opens or last closes.
  */
 export class Gateway {
-  readonly fanout = new Fanout();
+  readonly fanout: Fanout;
   private readonly connections = new Set<Connection>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
   private readonly departures = new Set<Promise<void>>();
+  private accepting = true;
 
   constructor(readonly services: Services) {
+    this.fanout = new Fanout(services.metrics.deliveries);
     this.heartbeat = setInterval(() => {
       for (const connection of this.connections) connection.heartbeat();
     }, services.config.heartbeatMs);
     this.unsubscribe = services.bus.subscribe((envelope) => this.fanout.deliver(envelope));
+    // Users whose last sockets were on a node that died (cluster): gone, as if they had closed here.
+    services.presence.onLost((userIds) => {
+      for (const userId of userIds) {
+        this.wentOffline(userId).catch((err: unknown) =>
+          this.log.warn({ err }, 'could not announce a lost user'),
+        );
+      }
+    });
   }
 
   get log(): Logger {
@@ -34,7 +44,22 @@ export class Gateway {
 
   /** `tcp` is the upgraded connection under `socket`, for coalescing writes (Connection.sendText). */
   accept(socket: WebSocket, ip: string, tcp: Duplex): void {
+    // Stopping: this socket would be closed in a moment anyway; send it elsewhere now.
+    if (!this.accepting) {
+      socket.close(closeCodes.draining, 'this node is stopping; reconnect');
+      return;
+    }
     this.connections.add(new Connection(socket, this, ip, tcp));
+  }
+
+  /**
+   * Closes every live socket with 4009 (missedEvents): the bus's link to the other nodes broke
+   * for a moment, so events may not have reached them. Clients reconnect and sync.
+   */
+  missedEvents(): void {
+    for (const connection of this.connections) {
+      if (connection.attached) connection.close(closeCodes.missedEvents, 'events may have been missed; sync');
+    }
   }
 
   /** Makes an authenticated socket live; a socket that closed while authenticating is left out. */
@@ -53,24 +78,41 @@ export class Gateway {
     connection.attached = false;
     this.fanout.remove(connection);
     const userId = connection.userId;
-    if (await this.services.presence.disconnected(userId)) {
-      const lastSeenAt = now();
-      await updateUser(this.services.store.db, userId, { last_seen_at: lastSeenAt }).catch((err: unknown) =>
-        this.log.warn({ err }, 'could not record last seen'),
-      );
-      await this.announce(userId, false, lastSeenAt);
-    }
+    if (await this.services.presence.disconnected(userId)) await this.wentOffline(userId);
+  }
+
+  /** Records when the user was last seen and tells their audience they went offline. */
+  private async wentOffline(userId: string): Promise<void> {
+    const lastSeenAt = now();
+    await updateUser(this.services.store.db, userId, { last_seen_at: lastSeenAt }).catch((err: unknown) =>
+      this.log.warn({ err }, 'could not record last seen'),
+    );
+    await this.announce(userId, false, lastSeenAt);
   }
 
   /**
-   * Closes every socket with 1001 so clients reconnect (to this node after a restart, or
-   * another), and waits until each one's departure is recorded (last seen, presence): the
-   * caller closes the database next. Sockets that do not finish closing in time are cut.
+   * Stops the gateway: new sockets are turned away, and every open one drains — frames already
+   * read are finished and answered (a send is stored and acknowledged) — then closes with
+   * `code`: 1001 when a lone node stops, 1012 when a cluster node drains and its clients should
+   * reconnect to another node at once. Sockets still busy after `graceMs` are closed anyway,
+   * and cut a second later. Waits until each one's departure is recorded (last seen,
+   * presence): the caller closes the database next.
    */
-  async close(): Promise<void> {
+  async close({
+    code = closeCodes.goingAway,
+    graceMs = 3000,
+  }: { code?: number; graceMs?: number } = {}): Promise<void> {
+    this.accepting = false;
     clearInterval(this.heartbeat);
-    for (const connection of this.connections) connection.close(closeCodes.goingAway, 'server shutting down');
-    await this.drained(3000);
+    const reason = code === closeCodes.draining ? 'this node is stopping; reconnect' : 'server shutting down';
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([...this.connections].map((connection) => connection.drain(code, reason))),
+      new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+    ]);
+    clearTimeout(timer);
+    for (const connection of this.connections) connection.close(code, reason);
+    await this.drained(1000);
     for (const connection of this.connections) connection.socket.terminate();
     await this.drained(1000);
     await Promise.all(this.departures);

@@ -52,11 +52,11 @@ describe('a server process on postgres whose database connections are dropped', 
   });
 
   it('keeps running and answers the next requests from new connections', async () => {
-    expect((await fetch(`${url}/api/v1/health`)).status).toBe(200);
+    expect((await fetch(`${url}/api/v1/ready`)).status).toBe(200);
     const name = new URL(database.url).pathname.slice(1);
     expect(await terminateConnections(name)).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(server.child.exitCode, `the server exited:\n${server.stderr()}`).toBeNull();
-    expect((await fetch(`${url}/api/v1/health`)).status).toBe(200);
+    expect((await fetch(`${url}/api/v1/ready`)).status).toBe(200);
   });
 });

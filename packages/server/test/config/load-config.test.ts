@@ -102,6 +102,51 @@ describe('loadConfig', () => {
     expect(configErrorOf(() => loadConfig({ PARLEY_TRUST_PROXY: 'my-proxy' })).message).toContain('CIDR');
   });
 
+  it('refuses a Redis setting with SQLite, saying that several nodes need PostgreSQL', () => {
+    const err = configErrorOf(() =>
+      loadConfig({ PARLEY_REDIS_URL: 'redis://127.0.0.1:6379' }, {}, { readFile: false }),
+    );
+    expect(err.message).toContain('PARLEY_REDIS_URL');
+    expect(err.message).toContain('PARLEY_DATABASE_URL=postgres://');
+    const cluster = {
+      PARLEY_REDIS_URL: 'redis://127.0.0.1:6379',
+      PARLEY_DATABASE_URL: 'postgres://parley@db/parley',
+      PARLEY_BLOB_STORE: '/mnt/parley-files',
+    };
+    expect(loadConfig(cluster, {}, { readFile: false }).redisUrl).toBe('redis://127.0.0.1:6379');
+    // Several nodes need files they all reach, not each its own <dataDir>/blobs.
+    const noSharedFiles = configErrorOf(() =>
+      loadConfig({ ...cluster, PARLEY_BLOB_STORE: undefined }, {}, { readFile: false }),
+    );
+    expect(noSharedFiles.message).toContain('PARLEY_BLOB_STORE');
+    expect(configErrorOf(() => loadConfig({ PARLEY_REDIS_URL: 'localhost:6379' })).message).toContain(
+      'redis://',
+    );
+  });
+
+  it('takes a folder or an s3:// address for PARLEY_BLOB_STORE, and refuses a bad bucket name', () => {
+    expect(loadConfig({ PARLEY_BLOB_STORE: '/mnt/shared' }, {}, { readFile: false }).blobStore).toBe(
+      '/mnt/shared',
+    );
+    expect(
+      loadConfig({ PARLEY_BLOB_STORE: 's3://parley-files/prod' }, {}, { readFile: false }).blobStore,
+    ).toBe('s3://parley-files/prod');
+    expect(configErrorOf(() => loadConfig({ PARLEY_BLOB_STORE: 's3://Bad_Bucket' })).message).toContain(
+      'PARLEY_BLOB_STORE',
+    );
+  });
+
+  it('takes addresses and CIDRs for PARLEY_METRICS_ALLOW, refusing a prefix that does not fit', () => {
+    expect(
+      loadConfig({ PARLEY_METRICS_ALLOW: '10.0.0.0/8, ::1' }, {}, { readFile: false }).metricsAllow,
+    ).toEqual(['10.0.0.0/8', '::1']);
+    for (const bad of ['10.0.0.0/abc', '10.0.0.0/33', 'prometheus']) {
+      expect(configErrorOf(() => loadConfig({ PARLEY_METRICS_ALLOW: bad })).message).toContain(
+        'PARLEY_METRICS_ALLOW',
+      );
+    }
+  });
+
   it('reads a JSON config file named by PARLEY_CONFIG', () => {
     const file = configFile('basic.json', { port: 7000, registration: 'closed', singleSession: true });
     const config = loadConfig({ PARLEY_CONFIG: file });
@@ -147,6 +192,16 @@ describe('the server process', () => {
     expect(code).not.toBe(0);
     expect(code).not.toBeNull();
     expect(server.stderr()).toContain('PARLEY_PORT');
+    expect(server.stderr()).not.toMatch(/\n\s+at /);
+  }, 30_000);
+
+  it('refuses to start with Redis on SQLite, with the reason and no stack trace', async () => {
+    const server = runServerProcess(
+      { PARLEY_REDIS_URL: 'redis://127.0.0.1:6379', PARLEY_DATA_DIR: dir },
+      dir,
+    );
+    expect(await server.exited).toBe(2);
+    expect(server.stderr()).toContain('several nodes');
     expect(server.stderr()).not.toMatch(/\n\s+at /);
   }, 30_000);
 });

@@ -26,7 +26,9 @@ export interface SendRequest {
   forwardedFrom?: { messageId: string; senderId: string | null };
 }
 
-export type SendOutcome = { ok: true; row: MessageRow; events: Envelope[] } | { ok: false; error: AppError };
+/** `stored` is false for a retried clientMsgId, answered with the earlier message. */
+export type SendOutcome =
+  { ok: true; row: MessageRow; events: Envelope[]; stored: boolean } | { ok: false; error: AppError };
 
 export interface SendDeps {
   store: Store;
@@ -69,7 +71,7 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
       const key = sendKey(request.senderId, request.body.clientMsgId);
       const earlier = sent.get(key);
       if (earlier) {
-        outcomes.push({ ok: true, row: earlier, events: [] });
+        outcomes.push({ ok: true, row: earlier, events: [], stored: false });
         continue;
       }
       try {
@@ -94,7 +96,7 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
           peerId,
           events,
         });
-        outcomes.push({ ok: true, row, events });
+        outcomes.push({ ok: true, row, events, stored: true });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         outcomes.push({ ok: false, error: err });

@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
 import type { Bus } from '../../bus/bus.ts';
+import type { Metrics } from '../../metrics/metrics.ts';
 import type { MessageRow } from '../../store/tables.ts';
 import { type SendDeps, type SendOutcome, type SendRequest, commitSends } from './commit-sends.ts';
 
 interface Pending {
   request: SendRequest;
+  /** performance.now() when the send reached the batcher, for the send latency metric. */
+  since: number;
   resolve(row: MessageRow): void;
   reject(err: unknown): void;
 }
@@ -26,7 +29,11 @@ export class SendBatcher {
   private readonly lanes: Lane[];
 
   constructor(
-    private readonly deps: SendDeps & { bus: Bus; log: Logger },
+    private readonly deps: SendDeps & {
+      bus: Bus;
+      log: Logger;
+      metrics?: Pick<Metrics, 'messagesStored' | 'sendLatency'>;
+    },
     laneCount: number,
     private readonly maxBatch = 128,
   ) {
@@ -37,7 +44,7 @@ export class SendBatcher {
   submit(request: SendRequest): Promise<MessageRow> {
     const lane = this.lanes[laneOf(request.conversationId, this.lanes.length)]!;
     return new Promise((resolve, reject) => {
-      lane.queue.push({ request, resolve, reject });
+      lane.queue.push({ request, since: performance.now(), resolve, reject });
       if (!lane.running) void this.drain(lane);
     });
   }
@@ -69,6 +76,8 @@ export class SendBatcher {
       for (const one of batch) await this.commit([one]);
       return;
     }
+    const stored = outcomes.filter((outcome) => outcome.ok && outcome.stored).length;
+    if (stored > 0) this.deps.metrics?.messagesStored.inc(stored);
     for (const [i, outcome] of outcomes.entries()) {
       const pending = batch[i]!;
       if (!outcome.ok) {
@@ -81,6 +90,7 @@ export class SendBatcher {
         // Stored is stored: the ack still goes out, and members catch up through sync.
         this.deps.log.error({ err, messageId: outcome.row.id }, 'could not publish a stored message');
       }
+      this.deps.metrics?.sendLatency.observe((performance.now() - pending.since) / 1000);
       pending.resolve(outcome.row);
     }
   }

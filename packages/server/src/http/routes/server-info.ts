@@ -1,11 +1,10 @@
 import { ServerInfo, limits } from '@parley/protocol';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { LOBBY_ID } from '../../actions/conversations/ensure-lobby.ts';
 import type { Services } from '../../services.ts';
 import { version } from '../../version.ts';
 
-/** Public facts a client needs before signing in, and a health check for load balancers. */
+/** Public facts a client needs before signing in (health checks: operations.ts). */
 export const serverInfoRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/server',
@@ -23,20 +22,5 @@ export const serverInfoRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       recallWindowSeconds: services.config.recallWindowSeconds,
       limits: Object.fromEntries(Object.entries(limits)),
     }),
-  );
-
-  app.get(
-    '/health',
-    {
-      schema: {
-        tags: ['server'],
-        summary: 'Liveness and database check',
-        response: { 200: z.object({ ok: z.boolean() }) },
-      },
-    },
-    async () => {
-      await services.store.db.selectFrom('users').select('id').limit(1).execute();
-      return { ok: true };
-    },
   );
 };
