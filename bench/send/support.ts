@@ -3,11 +3,13 @@
  * limits raised so the benchmark is not throttled), a JSON POST helper, and a socket that says
  * hello. PARLEY_BENCH_PROFILE=<dir> also writes a V8 CPU profile of the server there.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { createTestDatabase } from '../../packages/server/src/testing.ts';
+import { RedisServer } from '../../packages/server/test/cluster/support/redis-server.ts';
 import { ServerProcess, freePort } from '../../packages/server/test/proof/support/server-process.ts';
 
 export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a benchmark reads what it needs
@@ -47,18 +49,24 @@ export async function signedInSocket(wsUrl: string, token: string): Promise<WebS
   return ws;
 }
 
-/** Sends `count` text messages keeping `window` unacknowledged; resolves with the acks counted. */
+/**
+ * Sends `count` text messages keeping `window` unacknowledged; resolves with the acks counted.
+ * Each send's time to its ack (ms) goes into `latencies` when given.
+ */
 export function sendAll(
   ws: WebSocket,
   conversationId: string,
   count: number,
   window: number,
+  latencies?: number[],
 ): Promise<number> {
   let next = 0;
   let acked = 0;
+  const sentAt: number[] = [];
   return new Promise<number>((resolve, reject) => {
     const pump = () => {
       while (next < count && next - acked < window) {
+        sentAt[next] = performance.now();
         ws.send(
           JSON.stringify({
             id: `m${next}`,
@@ -75,6 +83,7 @@ export function sendAll(
       const frame = JSON.parse(data.toString());
       if (typeof frame.re !== 'string' || !frame.re.startsWith('m')) return; // events, other replies
       if (frame.error) return reject(new Error(JSON.stringify(frame.error)));
+      latencies?.push(performance.now() - sentAt[Number(frame.re.slice(1))]!);
       acked += 1;
       if (acked === count) resolve(acked);
       else pump();
@@ -83,31 +92,80 @@ export function sendAll(
   });
 }
 
+/** The `p`th percentile (0–100) of `values`, in their unit. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** Resolves once `socket` has heard `count` message.created events of the conversation. */
+export function hearAll(socket: WebSocket, conversationId: string, count: number): Promise<void> {
+  let heard = 0;
+  return new Promise((resolve) => {
+    socket.on('message', (data) => {
+      const text = data.toString();
+      if (!text.startsWith('{"event":"message.created"')) return;
+      if (JSON.parse(text).data.conversationId === conversationId && ++heard === count) resolve();
+    });
+  });
+}
+
 /** Runs `work` against a fresh server of `dialect`, then stops it and removes its data. */
 export async function withServer<T>(
   dialect: string,
   work: (urls: { api: string; ws: string }) => Promise<T>,
 ): Promise<T> {
+  return withServers(dialect, 1, (nodes) => work(nodes[0]!));
+}
+
+/**
+ * Runs `work` against `count` fresh nodes of `dialect`: one node as `npm start` runs it, or a
+ * cluster as docs/deploy.md describes (PostgreSQL, a Redis of the benchmark's own, a shared
+ * blob folder). Stops everything afterwards and removes its data.
+ */
+export async function withServers<T>(
+  dialect: string,
+  count: number,
+  work: (nodes: { api: string; ws: string }[]) => Promise<T>,
+): Promise<T> {
+  if (count > 1 && dialect !== 'postgres') throw new Error('several nodes need postgres');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-bench-'));
   const database = dialect === 'postgres' ? await createTestDatabase() : null;
-  const server = new ServerProcess(
-    await freePort(),
-    {
-      PARLEY_DATA_DIR: dataDir,
-      PARLEY_PASSWORD_HASH_COST: '12',
-      PARLEY_LOG_LEVEL: 'warn',
-      PARLEY_REQUESTS_PER_MINUTE: '1000000',
-      PARLEY_REGISTRATIONS_PER_HOUR: '1000000',
-      PARLEY_LOBBY: 'false',
-      ...(database && { PARLEY_DATABASE_URL: database.url }),
-    },
-    dataDir,
-  );
-  await server.start();
+  const redis = count > 1 ? await RedisServer.start() : null;
+  const servers: ServerProcess[] = [];
   try {
-    return await work({ api: `${server.url}/api/v1`, ws: `${server.url.replace('http', 'ws')}/ws` });
+    for (let i = 0; i < count; i += 1) {
+      const nodeDir = path.join(dataDir, `node-${i}`);
+      mkdirSync(nodeDir);
+      servers.push(
+        new ServerProcess(
+          await freePort(),
+          {
+            PARLEY_DATA_DIR: nodeDir,
+            PARLEY_PASSWORD_HASH_COST: '12',
+            PARLEY_LOG_LEVEL: 'warn',
+            PARLEY_REQUESTS_PER_MINUTE: '1000000',
+            PARLEY_REGISTRATIONS_PER_HOUR: '1000000',
+            PARLEY_LOBBY: 'false',
+            ...(database && { PARLEY_DATABASE_URL: database.url }),
+            ...(redis && { PARLEY_REDIS_URL: redis.url, PARLEY_BLOB_STORE: path.join(dataDir, 'blobs') }),
+          },
+          nodeDir,
+        ),
+      );
+    }
+    // The first node migrates the new database alone.
+    await servers[0]!.start();
+    await Promise.all(servers.slice(1).map((server) => server.start()));
+    return await work(
+      servers.map((server) => ({
+        api: `${server.url}/api/v1`,
+        ws: `${server.url.replace('http', 'ws')}/ws`,
+      })),
+    );
   } finally {
-    await server.stop();
+    await Promise.all(servers.map((server) => server.stop()));
+    await redis?.stop();
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
