@@ -11,7 +11,17 @@
  * Prints one result line; docs/benchmarks.md ("## Sending") records the figures by hand.
  */
 import { performance } from 'node:perf_hooks';
-import { hearAll, percentile, post, register, sendAll, signedInSocket, withServers } from './support.ts';
+import {
+  cpuReport,
+  hearAll,
+  machineCpuSeconds,
+  percentile,
+  post,
+  register,
+  sendAll,
+  signedInSocket,
+  withServers,
+} from './support.ts';
 
 const memberCount = Number(process.argv[2] ?? 100);
 const senderCount = Number(process.argv[3] ?? 10);
@@ -20,7 +30,7 @@ const window = Number(process.argv[5] ?? 32);
 const dialect = process.argv[6] ?? 'sqlite';
 const nodeCount = Number(process.argv[7] ?? 1);
 
-await withServers(dialect, nodeCount, async (nodes) => {
+await withServers(dialect, nodeCount, async (nodes, cpu) => {
   const { api } = nodes[0]!;
   const people = [];
   for (let i = 0; i < memberCount; i++) people.push(await register(api, `member${i}`));
@@ -32,6 +42,7 @@ await withServers(dialect, nodeCount, async (nodes) => {
   );
   const total = senderCount * perSender;
   const heard = Promise.all(sockets.map((s) => hearAll(s, group.id, total)));
+  const before = { servers: cpu.servers(), redis: cpu.redis(), machine: machineCpuSeconds() };
   const started = performance.now();
   const latencies: number[] = [];
   await Promise.all(
@@ -40,9 +51,10 @@ await withServers(dialect, nodeCount, async (nodes) => {
   const acked = (performance.now() - started) / 1000;
   await heard;
   const seconds = (performance.now() - started) / 1000;
+  const used = cpuReport(before, cpu);
   for (const socket of sockets) socket.close();
   const deliveries = total * memberCount;
   console.warn(
-    `${dialect}, ${nodeCount} node(s): ${total} group messages stored (acked in ${acked.toFixed(2)} s), ${deliveries} deliveries in ${seconds.toFixed(2)} s = ${Math.round(deliveries / seconds)} deliveries/s; ack latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (${memberCount} members, ${senderCount} senders, window ${window})`,
+    `${dialect}, ${nodeCount} node(s): ${total} group messages stored (acked in ${acked.toFixed(2)} s), ${deliveries} deliveries in ${seconds.toFixed(2)} s = ${Math.round(deliveries / seconds)} deliveries/s; ack latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (${memberCount} members, ${senderCount} senders, window ${window}); CPU-s per 1,000 messages: ${used(total / 1000)}`,
   );
 });

@@ -3,7 +3,7 @@
  * limits raised so the benchmark is not throttled), a JSON POST helper, and a socket that says
  * hello. PARLEY_BENCH_PROFILE=<dir> also writes a V8 CPU profile of the server there.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -92,6 +92,37 @@ export function sendAll(
   });
 }
 
+/** CPU seconds (user + system) the processes have used so far, from /proc/<pid>/stat. */
+export function cpuSeconds(pids: (number | undefined)[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    if (pid === undefined) continue;
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/** CPU seconds the whole machine has spent busy so far (every process: servers, databases, the benchmark), from /proc/stat. */
+export function machineCpuSeconds(): number {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = values.map(Number);
+  return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
+}
+
+/** What the servers, Redis and the whole machine spent since `before`, per `units`, as text. */
+export function cpuReport(
+  before: { servers: number; redis: number; machine: number },
+  cpu: { servers(): number; redis(): number },
+): (units: number) => string {
+  const servers = cpu.servers() - before.servers;
+  const redis = cpu.redis() - before.redis;
+  const machine = machineCpuSeconds() - before.machine;
+  return (units) =>
+    `servers ${(servers / units).toFixed(3)}, redis ${(redis / units).toFixed(3)}, whole machine ${(machine / units).toFixed(3)}`;
+}
+
 /** The `p`th percentile (0–100) of `values`, in their unit. */
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -110,6 +141,11 @@ export function hearAll(socket: WebSocket, conversationId: string, count: number
   });
 }
 
+export interface Node {
+  api: string;
+  ws: string;
+}
+
 /** Runs `work` against a fresh server of `dialect`, then stops it and removes its data. */
 export async function withServer<T>(
   dialect: string,
@@ -126,7 +162,7 @@ export async function withServer<T>(
 export async function withServers<T>(
   dialect: string,
   count: number,
-  work: (nodes: { api: string; ws: string }[]) => Promise<T>,
+  work: (nodes: Node[], cpu: { servers(): number; redis(): number }) => Promise<T>,
 ): Promise<T> {
   if (count > 1 && dialect !== 'postgres') throw new Error('several nodes need postgres');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-bench-'));
@@ -162,6 +198,7 @@ export async function withServers<T>(
         api: `${server.url}/api/v1`,
         ws: `${server.url.replace('http', 'ws')}/ws`,
       })),
+      { servers: () => cpuSeconds(servers.map((s) => s.pid)), redis: () => cpuSeconds([redis?.pid]) },
     );
   } finally {
     await Promise.all(servers.map((server) => server.stop()));

@@ -24,12 +24,6 @@ export interface RedisBus extends Bus {
   stats(): BusStats;
 }
 
-/** The header line of a message on the channel; the serialised event follows after a newline. */
-interface Header {
-  node: string;
-  at: number;
-  to: Audience;
-}
 
 /**
  * The bus of several nodes: Redis pub/sub on one channel, `<prefix>events`.
@@ -40,10 +34,12 @@ interface Header {
  * database has committed, and the database is the truth, so an envelope that cannot reach
  * Redis is dropped and counted (stats().dropped) and clients catch up on their next sync.
  *
- * On the wire a message is a JSON header line, then the event's JSON. The event is serialised
- * once, on the publishing node; every fanout (local and remote) writes that same text to its
- * sockets, and the remote node parses the event only to read its kind. JSON never contains a
- * raw newline, so the first one ends the header. See docs/architecture.md "Several nodes".
+ * On the wire a message is three lines and the event: the publishing node's id, the publish
+ * time (ms), the audience's JSON, then the event's JSON. Every node hears its own messages
+ * back from Redis and skips them by the first line alone, without parsing anything. The event
+ * is serialised once, on the publishing node; every fanout (local and remote) writes that same
+ * text to its sockets, and the remote node parses the event only to read its kind. JSON never
+ * contains a raw newline, so the lines cannot run together. See docs/architecture.md "Several nodes".
  */
 export function createRedisBus(options: RedisBusOptions): RedisBus {
   const { link, nodeId, onHandlerError, onLag, onDropped, onInterrupted } = options;
@@ -83,22 +79,26 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
     );
   };
 
+  const ownTag = `${nodeId}\n`;
   const onMessage = (from: string, message: string) => {
-    if (from !== channel || closed) return;
-    const newline = message.indexOf('\n');
-    let header: Header;
+    if (from !== channel || closed || message.startsWith(ownTag)) return;
+    let at: number;
     let envelope: Envelope;
     try {
-      header = JSON.parse(message.slice(0, newline)) as Header;
-      if (header.node === nodeId) return;
-      const text = message.slice(newline + 1);
-      envelope = { to: header.to, event: JSON.parse(text) as ServerEvent, text };
+      const first = message.indexOf('\n');
+      const second = message.indexOf('\n', first + 1);
+      const third = message.indexOf('\n', second + 1);
+      if (first < 0 || second < 0 || third < 0) throw new Error('a bus message without its header lines');
+      at = Number(message.slice(first + 1, second));
+      const text = message.slice(third + 1);
+      const to = JSON.parse(message.slice(second + 1, third)) as Audience;
+      envelope = { to, event: JSON.parse(text) as ServerEvent, text };
     } catch (err) {
       onHandlerError(err);
       return;
     }
     stats.received += 1;
-    stats.lagMs = Date.now() - header.at;
+    stats.lagMs = Date.now() - at;
     onLag?.(stats.lagMs);
     deliver(envelope);
   };
@@ -141,8 +141,8 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
       const text = envelope.text ?? JSON.stringify(envelope.event);
       deliver({ ...envelope, text });
       if (closed) return;
-      const header: Header = { node: nodeId, at: Date.now(), to: envelope.to };
-      if (outbox.push(`${JSON.stringify(header)}\n${text}`) === 1) process.nextTick(flush);
+      const message = `${ownTag}${Date.now()}\n${JSON.stringify(envelope.to)}\n${text}`;
+      if (outbox.push(message) === 1) process.nextTick(flush);
     },
     subscribe(handler) {
       handlers.add(handler);

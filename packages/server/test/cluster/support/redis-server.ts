@@ -12,6 +12,11 @@ export class RedisServer {
   private child: ChildProcess | null = null;
   private constructor(readonly port: number) {}
 
+  /** The running process's id (benchmarks read its CPU time from /proc). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }

@@ -33,6 +33,11 @@ export class ServerProcess {
     this.url = `http://127.0.0.1:${port}`;
   }
 
+  /** The running process's id (benchmarks read its CPU time from /proc). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Starts the process and resolves once `/api/v1/health` answers. */
   async start(timeoutMs = 30_000): Promise<void> {
     const clean = Object.fromEntries(
