@@ -24,7 +24,6 @@ export interface RedisBus extends Bus {
   stats(): BusStats;
 }
 
-
 /**
  * The bus of several nodes: Redis pub/sub on one channel, `<prefix>events`.
  *
