@@ -19,21 +19,16 @@ import {
 } from 'fastify-type-provider-zod';
 import pino, { type Logger } from 'pino';
 import { MemberCache } from './access/member-cache.ts';
-import { newNodeId, openRedis } from './cluster/redis.ts';
+import { openSeams } from './cluster/seams.ts';
 import { ensureLobby } from './actions/conversations/ensure-lobby.ts';
 import { ensureDefaultStickers } from './actions/stickers/ensure-default-stickers.ts';
 import { SendBatcher } from './actions/messages/send-batcher.ts';
 import { sweepMedia } from './actions/uploads/sweep-media.ts';
 import { mediaFolders } from './media/folders.ts';
 import { dummyHash } from './auth/passwords.ts';
-import { createMemoryBus } from './bus/memory.ts';
-import { createRedisBus } from './bus/redis.ts';
 import { databaseUrlOf } from './config/load.ts';
 import { AppError } from './errors.ts';
 import type { Config } from './config/settings.ts';
-import { createMemoryPresence } from './fanout/presence.ts';
-import { createRedisPresence } from './fanout/redis-presence.ts';
-import { BlobLock } from './media/blob-lock.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { registerGatewayRoute } from './gateway/route.ts';
 import { installErrorHandling } from './http/errors.ts';
@@ -103,25 +98,10 @@ export async function createParley(
   // Before the bus, which reports its lag and dropped publishes to it (metrics.observeBusLag,
   // metrics.busDropped). The socket count is read at scrape time, by when the gateway exists.
   const metrics = createMetrics({ openSockets: () => gateway.fanout.size, pool: store.pool });
-  // Several nodes (PARLEY_REDIS_URL): events, presence, limits and the blob lock go through
-  // Redis, each behind the interface its memory version has (docs/architecture.md).
-  const nodeId = newNodeId();
-  const redis = config.redisUrl ? openRedis(config.redisUrl, log, config.redisPrefix) : undefined;
-  const onHandlerError = (err: unknown) => log.error({ err }, 'bus subscriber failed');
-  const bus = redis
-    ? createRedisBus({
-        link: redis,
-        nodeId,
-        onHandlerError,
-        onLag: metrics.observeBusLag,
-        onDropped: (count) => metrics.busDropped.inc(count),
-        onInterrupted: () => {
-          log.warn('bus subscription was interrupted; sockets reconnect and sync (4009)');
-          gateway.missedEvents();
-        },
-      })
-    : createMemoryBus(onHandlerError);
-  const presence = redis ? createRedisPresence({ link: redis, nodeId, log }) : createMemoryPresence();
+  // One node or several: the bus, presence and blob lock (cluster/seams.ts).
+  const { nodeId, redis, bus, presence, blobLock } = openSeams(config, log, metrics, () =>
+    gateway.missedEvents(),
+  );
   const members = new MemberCache();
   const services: Services = {
     config,
@@ -136,7 +116,7 @@ export async function createParley(
     // SQLite has one connection, so one lane; PostgreSQL lanes leave most of the pool to the rest.
     sends: new SendBatcher({ store, members, config, bus, log, metrics }, store.dialect === 'sqlite' ? 1 : 4),
     ...media,
-    ...(redis && { blobLock: new BlobLock(redis) }),
+    blobLock,
     metrics,
     draining: false,
   };

@@ -2,7 +2,6 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/settings.ts';
 import type { Services } from '../services.ts';
-import { BlobLock } from './blob-lock.ts';
 import { blobFolderOf, createBlobStore } from './blob-store.ts';
 import { openFolderStaging } from './folder-upload-staging.ts';
 import { s3Location } from './s3-client.ts';
@@ -14,9 +13,7 @@ import { openS3Staging } from './s3-upload-staging.ts';
  * PARLEY_DATA_DIR/work, this node's own scratch space for checking and re-encoding files.
  * Fails with a message naming the setting when the store cannot be used.
  */
-export async function mediaFolders(
-  config: Config,
-): Promise<Pick<Services, 'blobs' | 'blobLock' | 'paths' | 'staging'>> {
+export async function mediaFolders(config: Config): Promise<Pick<Services, 'blobs' | 'paths' | 'staging'>> {
   const dataDir = path.resolve(config.dataDir);
   const paths = { work: path.join(dataDir, 'work') };
   await mkdir(paths.work, { recursive: true });
@@ -27,5 +24,5 @@ export async function mediaFolders(
   const staging = folder
     ? await openFolderStaging(path.join(folder, '.partial'), path.join(dataDir, 'uploads'))
     : openS3Staging(config, s3Location(config), paths.work);
-  return { blobs, blobLock: new BlobLock(), paths, staging };
+  return { blobs, paths, staging };
 }
