@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { befriend, logIn, people, register } from '../support/factories.ts';
+import { type Person, befriend, logIn, people, register } from '../support/factories.ts';
 import { makeGroup } from '../support/groups.ts';
 import { api, expectError } from '../support/http.ts';
 import { settle } from '../support/markers.ts';
@@ -17,6 +17,13 @@ describe('a cluster of three nodes', () => {
   let cluster: Cluster;
   let A: ClusterNode, B: ClusterNode, C: ClusterNode;
   const sockets: TestSocket[] = [];
+  /** Once this returns, whatever any node published for `socket` before it has arrived. */
+  const settleEverywhere = async (person: Person, socket: TestSocket) => {
+    for (const node of [A, B, C]) await settle(node, person, socket);
+  };
+  /** Events about `conversationId` that reached `socket` (presence and profiles aside). */
+  const heardOf = (socket: TestSocket, conversationId: string) =>
+    socket.frames.filter((f) => f.event !== undefined && f.data?.conversationId === conversationId);
   const socketOn = async (node: ClusterNode, token: string) => {
     const socket = await openSocket(node, token);
     sockets.push(socket);
@@ -60,8 +67,9 @@ describe('a cluster of three nodes', () => {
     expect(aliceSocket.events('message.created', (m) => m.clientMsgId === clientMsgId)).toHaveLength(1);
   });
 
-  it('carries edits, recalls, reactions and typing across nodes', async () => {
-    const [alice, bob] = await people(A, 'alice', 'bob');
+  it('carries edits, recalls, reactions and typing across nodes, to the chat’s members only', async () => {
+    const [alice, bob, carol] = await people(A, 'alice', 'bob', 'carol');
+    const carolSocket = await socketOn(C, carol.token);
     const [accepted] = await befriend(A, alice, bob);
     const chat = accepted.conversationId as string;
     const aliceSocket = await socketOn(A, alice.token);
@@ -92,10 +100,13 @@ describe('a cluster of three nodes', () => {
 
     expect((await api(B, 'POST', `/messages/${id}/recall`, { token: alice.token })).status).toBe(200);
     await bobSocket.waitForEvent('message.updated', (m) => m.id === id && m.recalledBy === alice.user.id);
+    await settleEverywhere(carol, carolSocket);
+    expect(heardOf(carolSocket, chat)).toEqual([]);
   });
 
-  it('carries read state to my other devices and receipts to the sender', async () => {
-    const [alice, bob] = await people(A, 'alice', 'bob');
+  it('carries read state to my other devices and receipts to the sender, and to no one else', async () => {
+    const [alice, bob, carol] = await people(A, 'alice', 'bob', 'carol');
+    const carolSocket = await socketOn(B, carol.token);
     const [accepted] = await befriend(A, alice, bob);
     const chat = accepted.conversationId as string;
     const bobPhone = await logIn(A, bob, 'Phone');
@@ -118,8 +129,10 @@ describe('a cluster of three nodes', () => {
     );
     await aliceSocket.waitForEvent(
       'receipt.updated',
-      (d) => d.conversationId === chat && d.userId === bob.user.id,
+      (d) => d.conversationId === chat && d.userId === bob.user.id && d.readSeq === sent.ok.seq,
     );
+    await settleEverywhere(carol, carolSocket);
+    expect(heardOf(carolSocket, chat)).toEqual([]);
   });
 
   it('shows a friend online while they have a socket on any node, and offline when the last one closes', async () => {
