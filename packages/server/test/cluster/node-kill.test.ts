@@ -1,12 +1,18 @@
-import type { OutboxItem } from '@parley/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/connect.ts';
-import { type Member, countAcks, expectInStep, groupOf, signUp } from '../proof/support/members.ts';
+import {
+  type Member,
+  connectMember,
+  countAcks,
+  expectInStep,
+  groupOf,
+  keepSending,
+  signUp,
+} from '../proof/support/members.ts';
 import { full, report, sleep, until } from '../proof/support/settings.ts';
 import { befriend, register } from '../support/factories.ts';
 import { openSocket } from '../support/socket.ts';
 import { type Cluster, type ClusterNode, startCluster } from './support/cluster.ts';
-import { roamingMember } from './support/roaming-member.ts';
 
 /** Times node C is killed: a few in `npm test`, 20 by hand (PARLEY_PROOF_FULL=1 or PARLEY_CLUSTER_KILLS). */
 const kills = Number(process.env.PARLEY_CLUSTER_KILLS ?? (full ? 20 : 2));
@@ -46,7 +52,7 @@ describe('a cluster node killed with SIGKILL under load', () => {
           }
           return C.wsUrl;
         };
-        members.push(roamingMember(`sender${i}`, client, pick));
+        members.push(connectMember(`sender${i}`, client, pick));
       });
       await Promise.all(members.map((m) => m.store.track(groupId)));
       const onC = members.filter((_, i) => i % 3 === 2);
@@ -58,19 +64,9 @@ describe('a cluster node killed with SIGKILL under load', () => {
       const zedSocket = await openSocket(C, zed.token);
       await aliceSocket.waitForEvent('presence.changed', (d) => d.userId === zed.user.id && d.online);
 
-      const items: OutboxItem[] = [];
-      const ackedCount = () => items.filter((item) => item.status === 'sent').length;
-      let sending = true;
-      const sending$ = members.map(async (member) => {
-        const mine: OutboxItem[] = [];
-        for (let i = 0; sending;) {
-          if (mine.filter((item) => item.status === 'queued' || item.status === 'sending').length < 3) {
-            const item = member.store.send(groupId, `${member.name} ${i++}`);
-            mine.push(item);
-            items.push(item);
-          } else await sleep(2);
-        }
-      });
+      const load = keepSending(members, groupId);
+      const { items } = load;
+      const ackedCount = load.acked;
 
       const started = Date.now();
       let offlineAfterMs = -1;
@@ -106,8 +102,7 @@ describe('a cluster node killed with SIGKILL under load', () => {
       }
       const before = ackedCount();
       await until(() => ackedCount() >= before + 30, 30_000, 'acks flow after the last restart');
-      sending = false;
-      await Promise.all(sending$);
+      await load.stop();
       const acks = await Promise.all(items.map((item) => item.acked));
 
       const history = await clients[0]!.http.messages.allAfter(groupId);

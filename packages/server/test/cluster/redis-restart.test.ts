@@ -2,13 +2,12 @@ import type { OutboxItem } from '@parley/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParleyClient } from '@parley/sdk';
 import { WebSocket } from 'ws';
-import { type Member, countAcks, expectInStep } from '../proof/support/members.ts';
+import { type Member, connectMember, countAcks, expectInStep } from '../proof/support/members.ts';
 import { report, sleep, until } from '../proof/support/settings.ts';
 import { befriend, register } from '../support/factories.ts';
 import { api } from '../support/http.ts';
 import { openSocket } from '../support/socket.ts';
 import { type Cluster, type ClusterNode, startCluster } from './support/cluster.ts';
-import { roamingMember } from './support/roaming-member.ts';
 
 // Redis is only the link between nodes; PostgreSQL is the truth. While Redis is gone, sends
 // must go on being stored and acknowledged; once it is back, clients fill what they missed
@@ -35,8 +34,8 @@ describe('Redis restarted under a running cluster', () => {
     ) as [ParleyClient, ParleyClient];
     // Alice's sockets go to node A, Bob's to node B: every message between them crosses Redis.
     members.push(
-      roamingMember('alice', aliceClient, () => A.wsUrl),
-      roamingMember('bob', bobClient, () => B.wsUrl),
+      connectMember('alice', aliceClient, () => A.wsUrl),
+      connectMember('bob', bobClient, () => B.wsUrl),
     );
     const [aliceMember, bobMember] = members as [Member, Member];
     await Promise.all(members.map((m) => m.store.track(chat)));

@@ -1,11 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { OutboxItem } from '@parley/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/connect.ts';
 import { createTestDatabase } from '../../src/testing.ts';
-import { type Member, connectMember, countAcks, expectInStep, groupOf, signUp } from './support/members.ts';
+import {
+  type Member,
+  connectMember,
+  countAcks,
+  expectInStep,
+  groupOf,
+  keepSending,
+  signUp,
+} from './support/members.ts';
 import { ServerProcess, freePort } from './support/server-process.ts';
 import { proof, proofTimeoutMs, report, sleep, until } from './support/settings.ts';
 
@@ -54,19 +61,9 @@ describe.each(crashDialects)('a server killed with SIGKILL over and over, on %s'
       await Promise.all(members.map((m) => m.store.track(groupId)));
 
       // Each member keeps a few messages in its outbox at all times, whatever the server does.
-      const items: OutboxItem[] = [];
-      const ackedCount = () => items.filter((item) => item.status === 'sent').length;
-      let sending = true;
-      const senders = members.map(async (member) => {
-        const mine: OutboxItem[] = [];
-        for (let i = 0; sending;) {
-          if (mine.filter((item) => item.status === 'queued' || item.status === 'sending').length < 3) {
-            const item = member.store.send(groupId, `${member.name} ${i++}`);
-            mine.push(item);
-            items.push(item);
-          } else await sleep(2);
-        }
-      });
+      const load = keepSending(members, groupId);
+      const { items } = load;
+      const ackedCount = load.acked;
 
       const started = Date.now();
       let downMs = 0;
@@ -83,8 +80,7 @@ describe.each(crashDialects)('a server killed with SIGKILL over and over, on %s'
       }
       const before = ackedCount();
       await until(() => ackedCount() >= before + 20, 30_000, 'acks flow after the last start');
-      sending = false;
-      await Promise.all(senders);
+      await load.stop();
       const acks = await Promise.all(items.map((item) => item.acked));
 
       // Every member's store against the history the server now serves.

@@ -1,8 +1,14 @@
 import type { Message } from '@parley/protocol';
-import { type Connection, ConversationStore, ParleyClient, type WebSocketConstructor } from '@parley/sdk';
+import {
+  type Connection,
+  ConversationStore,
+  type OutboxItem,
+  ParleyClient,
+  type WebSocketConstructor,
+} from '@parley/sdk';
 import { expect } from 'vitest';
 import { WebSocket } from 'ws';
-import { until } from './settings.ts';
+import { sleep, until } from './settings.ts';
 
 /** Quick reconnects, so the proofs do not wait out production backoff. */
 const backoff = { initialMs: 50, maxMs: 400 };
@@ -27,13 +33,17 @@ export async function signUp(baseUrl: string, name: string): Promise<ParleyClien
   return client;
 }
 
-/** Connects `client` with a socket the proof can cut, and a store on that connection. */
-export function connectMember(name: string, client: ParleyClient): Member {
+/**
+ * Connects `client` with a socket the proof can cut, and a store on that connection. With
+ * `pickUrl`, every new socket goes where it says at that moment: the stand-in for a load
+ * balancer sending a reconnecting client to a node that is up (test/cluster).
+ */
+export function connectMember(name: string, client: ParleyClient, pickUrl?: () => string): Member {
   const sockets: WebSocket[] = [];
   const member = { offline: false } as Member;
   class Cuttable extends WebSocket {
     constructor(url: string) {
-      super(member.offline ? 'ws://127.0.0.1:9/ws' : url);
+      super(member.offline ? 'ws://127.0.0.1:9/ws' : (pickUrl?.() ?? url));
       sockets.splice(0, sockets.length, this);
     }
   }
@@ -50,6 +60,36 @@ export function connectMember(name: string, client: ParleyClient): Member {
       connection.close();
     },
   });
+}
+
+/**
+ * Every member keeps three messages in its outbox at all times, whatever the servers do,
+ * until `stop()`, which resolves once they have stopped adding. `items` holds every send.
+ */
+export function keepSending(
+  members: Member[],
+  conversationId: string,
+): { items: OutboxItem[]; acked(): number; stop(): Promise<void> } {
+  const items: OutboxItem[] = [];
+  let sending = true;
+  const loops = members.map(async (member) => {
+    const mine: OutboxItem[] = [];
+    for (let i = 0; sending;) {
+      if (mine.filter((item) => item.status === 'queued' || item.status === 'sending').length < 3) {
+        const item = member.store.send(conversationId, `${member.name} ${i++}`);
+        mine.push(item);
+        items.push(item);
+      } else await sleep(2);
+    }
+  });
+  return {
+    items,
+    acked: () => items.filter((item) => item.status === 'sent').length,
+    async stop() {
+      sending = false;
+      await Promise.all(loops);
+    },
+  };
 }
 
 /** An open group made by the first of `clients`, which the others join. */
