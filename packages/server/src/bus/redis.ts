@@ -12,8 +12,9 @@ export interface RedisBusOptions {
   /** Envelopes that could not be sent to Redis (also counted in stats().dropped). */
   onDropped?: (count: number) => void;
   /**
-   * The subscription dropped and is back: envelopes published meanwhile were missed. Called
-   * once it is re-subscribed, so whatever catches up (clients re-syncing) hears everything after.
+   * Envelopes were missed: this node's subscription dropped and is back (called once it is
+   * re-subscribed, so whatever catches up — clients re-syncing — hears everything after), or
+   * another node says it could not publish some for a while.
    */
   onInterrupted?: () => void;
 }
@@ -58,9 +59,12 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
     }
   };
 
+  /** Dropped since the other nodes were last told (see `missedNotice`). */
+  let unannounced = 0;
   const drop = (count: number) => {
     if (count === 0) return;
     stats.dropped += count;
+    unannounced += count;
     onDropped?.(count);
   };
 
@@ -71,6 +75,12 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
     outbox = [];
     if (link.commands.status !== 'ready') return drop(batch.length);
     const pipeline = link.commands.pipeline();
+    // Envelopes this node could not publish never reached the other nodes' sockets: the first
+    // thing it sends once it can is a notice, on which they have their clients sync (4009).
+    if (unannounced > 0) {
+      unannounced = 0;
+      pipeline.publish(channel, missedNotice);
+    }
     for (const message of batch) pipeline.publish(channel, message);
     pipeline.exec().then(
       (results) => drop((results ?? []).filter(([err]) => err).length),
@@ -79,8 +89,13 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
   };
 
   const ownTag = `${nodeId}\n`;
+  const missedNotice = `${ownTag}missed`;
   const onMessage = (from: string, message: string) => {
     if (from !== channel || closed || message.startsWith(ownTag)) return;
+    if (message.endsWith('\nmissed') && message.indexOf('\n') === message.length - 7) {
+      onInterrupted?.();
+      return;
+    }
     let at: number;
     let envelope: Envelope;
     try {
@@ -132,6 +147,13 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
   link.subscriber.on('message', onMessage);
   link.subscriber.on('close', onClose);
   link.subscriber.on('ready', onReady);
+  // Back after an outage in which publishes were dropped: tell the others even if nothing new
+  // is published for a while.
+  const onCommandsReady = () => {
+    // (A non-empty outbox has its flush scheduled already.)
+    if (unannounced > 0 && outbox.length === 0) process.nextTick(flush);
+  };
+  link.commands.on('ready', onCommandsReady);
   subscribe();
 
   return {
@@ -155,6 +177,7 @@ export function createRedisBus(options: RedisBusOptions): RedisBus {
       link.subscriber.off('message', onMessage);
       link.subscriber.off('close', onClose);
       link.subscriber.off('ready', onReady);
+      link.commands.off('ready', onCommandsReady);
       if (link.subscriber.status === 'ready') await link.subscriber.unsubscribe(channel).catch(() => {});
     },
   };

@@ -207,4 +207,31 @@ describe('the Redis bus when Redis is away or drops', () => {
     await eventually(() => got.length === 4);
     expect(interruptions).toHaveLength(1);
   });
+
+  it('tells the other nodes, once it can publish again, that it dropped envelopes meanwhile', async () => {
+    const interruptions: number[] = [];
+    const senderLink = await redis.link();
+    const sender = createRedisBus({ link: senderLink, nodeId: 'flaky', onHandlerError: fail });
+    const receiver = createRedisBus({
+      link: await redis.link(),
+      nodeId: 'listener',
+      onHandlerError: fail,
+      onInterrupted: () => interruptions.push(Date.now()),
+    });
+    buses.push(sender, receiver);
+    await Promise.all([sender.subscribed, receiver.subscribed]);
+    const got: Envelope[] = [];
+    receiver.subscribe((e) => got.push(e));
+
+    // Only the sender's commands connection drops: the receiver's subscription never does.
+    senderLink.commands.disconnect(true);
+    await sender.publish(numbered('flaky', 1));
+    await eventually(() => sender.stats().dropped === 1);
+    await eventually(() => interruptions.length === 1);
+    await sender.publish(numbered('flaky', 2));
+    await eventually(() => got.length === 1);
+    expect(got.map((e) => numberOf(e).n)).toEqual([2]);
+    // Told once, not again with every envelope after.
+    expect(interruptions).toHaveLength(1);
+  });
 });
