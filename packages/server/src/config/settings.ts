@@ -17,6 +17,13 @@ function isAddressOrCidr(text: string): boolean {
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
+/** "a, b,,c" → ['a', 'b', 'c']. */
+const commaList = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 const port = z.coerce.number().int().min(0).max(65535);
 
 export const settings = {
@@ -121,15 +128,7 @@ export const settings = {
   },
   allowedOrigins: {
     env: 'PARLEY_ALLOWED_ORIGINS',
-    schema: z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((o) => o.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.url())),
+    schema: commaList.pipe(z.array(z.url())),
     default: '',
     doc: 'Comma-separated extra origins allowed to open the WebSocket (the server’s own origin always is).',
   },
@@ -261,15 +260,10 @@ export const settings = {
   },
   metricsAllow: {
     env: 'PARLEY_METRICS_ALLOW',
-    schema: z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((a) => a.trim())
-          .filter(Boolean),
-      )
-      .refine((list) => list.every(isAddressOrCidr), 'comma-separated addresses or CIDRs such as 10.0.0.0/8'),
+    schema: commaList.refine(
+      (list) => list.every(isAddressOrCidr),
+      'comma-separated addresses or CIDRs such as 10.0.0.0/8',
+    ),
     default: '',
     doc: 'Addresses (or CIDRs) that may read /metrics without the token. With neither set, /metrics is closed.',
   },

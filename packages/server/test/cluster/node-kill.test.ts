@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/connect.ts';
 import {
   type Member,
   connectMember,
@@ -10,6 +9,7 @@ import {
   signUp,
 } from '../proof/support/members.ts';
 import { full, report, sleep, until } from '../proof/support/settings.ts';
+import { expectStoredOnce } from '../proof/support/stored.ts';
 import { befriend, register } from '../support/factories.ts';
 import { openSocket } from '../support/socket.ts';
 import { type Cluster, type ClusterNode, startCluster } from './support/cluster.ts';
@@ -109,21 +109,7 @@ describe('a cluster node killed with SIGKILL under load', () => {
       for (const member of members) await expectInStep(member, history, 30_000);
       const counts = countAcks(history, acks);
 
-      const store = openStore(cluster.databaseUrl);
-      try {
-        const rows = await store.db
-          .selectFrom('messages')
-          .select(['id', 'seq', 'client_msg_id'])
-          .where('conversation_id', '=', groupId)
-          .where('kind', '=', 'text')
-          .execute();
-        expect(rows).toHaveLength(items.length);
-        expect(new Set(rows.map((r) => r.client_msg_id)).size, 'a clientMsgId stored twice').toBe(
-          rows.length,
-        );
-      } finally {
-        await store.close();
-      }
+      await expectStoredOnce(cluster.databaseUrl, groupId, items.length, acks);
       expect(counts).toEqual({ acked: items.length, lost: 0, duplicated: 0 });
       expect(offlineAfterMs).toBeLessThan(30_000);
       report('cluster node kill', {

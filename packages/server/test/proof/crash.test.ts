@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/connect.ts';
 import { createTestDatabase } from '../../src/testing.ts';
 import {
   type Member,
@@ -15,6 +14,7 @@ import {
 } from './support/members.ts';
 import { ServerProcess, freePort } from './support/server-process.ts';
 import { proof, proofTimeoutMs, report, sleep, until } from './support/settings.ts';
+import { expectStoredOnce } from './support/stored.ts';
 
 // Delivery proof c: the server process dies with SIGKILL again and again while members send
 // through the SDK's outbox. An ack goes out only after commit (DESIGN.md point 3), so every
@@ -92,24 +92,7 @@ describe.each(crashDialects)('a server killed with SIGKILL over and over, on %s'
       await server.stop();
 
       // And against the database itself, with the server down.
-      const store = openStore(databaseUrl);
-      try {
-        const rows = await store.db
-          .selectFrom('messages')
-          .select(['id', 'seq', 'client_msg_id'])
-          .where('conversation_id', '=', groupId)
-          .where('kind', '=', 'text')
-          .execute();
-        const stored = new Map(rows.map((row) => [row.client_msg_id, row]));
-        expect(rows).toHaveLength(items.length);
-        expect(stored.size, 'a clientMsgId stored twice').toBe(rows.length);
-        const missing = acks.filter((ack) => stored.get(ack.clientMsgId)?.id !== ack.id);
-        expect(missing, 'acknowledged messages missing from the database').toEqual([]);
-        const seqs = rows.map((row) => row.seq).sort((a, b) => a - b);
-        expect(new Set(seqs).size).toBe(seqs.length);
-      } finally {
-        await store.close();
-      }
+      await expectStoredOnce(databaseUrl, groupId, items.length, acks);
       expect(counts).toEqual({ acked: items.length, lost: 0, duplicated: 0 });
       report(`crash durability (${dialect})`, {
         kills: proof.kills,
