@@ -16,3 +16,4 @@ export * from './frames.ts';
 export * from './http.ts';
 export * from './state/index.ts';
 export * from './websocket.ts';
+export * from './session/index.ts';

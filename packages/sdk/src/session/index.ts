@@ -1,0 +1,10 @@
+export * from './session.ts';
+export type * from './session-state.ts';
+export type { ChatActions } from './actions/chats.ts';
+export type { PeopleActions } from './actions/people.ts';
+export type { GroupActions } from './actions/groups.ts';
+export type { AccountActions } from './actions/account.ts';
+export { activityOf, nameOf, sortConversations } from './order.ts';
+export { reduceEvent, type Effects, noEffects } from './reduce/index.ts';
+export { loadFreshState } from './fresh-state.ts';
+export * from './selectors.ts';

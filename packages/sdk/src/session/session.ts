@@ -1,0 +1,231 @@
+import { type Me, type ServerEvent, limits, serverEventNames } from '@parley/protocol';
+import type { ConnectOptions, ParleyClient } from '../client.ts';
+import type { UploadsApi } from '../api/uploads.ts';
+import type { Connection } from '../connection.ts';
+import { ConversationStore } from '../state/store.ts';
+import type { ConversationStoreOptions } from '../state/store-types.ts';
+import { AccountActions } from './actions/account.ts';
+import { ChatActions } from './actions/chats.ts';
+import { GroupActions } from './actions/groups.ts';
+import { PeopleActions } from './actions/people.ts';
+import { Loads } from './loads.ts';
+import { managedGroups, membersPart, partsOf } from './parts.ts';
+import { type Effects, reduceEvent } from './reduce/index.ts';
+import { initialState } from './initial-state.ts';
+import type { LoadedPart, SessionState } from './session-state.ts';
+import type { SessionCore } from './session-core.ts';
+
+export interface ParleySessionOptions {
+  /** Signed in (it has a token). */
+  client: ParleyClient;
+  /** Who signed in: from the sign-in answer, or saved with the token. */
+  me: Me;
+  /** Tuning for the live connection (heartbeat, backoff). */
+  connect?: ConnectOptions;
+  /** Tuning for the message store (how much history a conversation met first loads). */
+  messages?: Omit<ConversationStoreOptions, 'http' | 'connection'>;
+}
+
+/**
+ * Everything a signed-in client knows and does, in one place (DESIGN.md: the SDK owns client
+ * state). It opens the connection, keeps `SessionState` current from every server push (the
+ * typed reducer in reduce/), loads each part again after every hello with events arriving
+ * meanwhile replayed (loads.ts), and holds the messages in a ConversationStore. Read
+ * `getSnapshot()` and `subscribe()` (React: useSyncExternalStore), act through `chats`,
+ * `people`, `groups` and `account`: each action answers with the server's result and has
+ * already put it into the state.
+ */
+export class ParleySession {
+  readonly client: ParleyClient;
+  readonly connection: Connection;
+  readonly messages: ConversationStore;
+  readonly chats: ChatActions;
+  readonly people: PeopleActions;
+  readonly groups: GroupActions;
+  readonly account: AccountActions;
+  private state: SessionState;
+  private readonly listeners = new Set<() => void>();
+  private readonly loads: Loads;
+  private readonly parts: Record<LoadedPart, ReturnType<typeof partsOf>[LoadedPart]>;
+  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly offs: (() => void)[] = [];
+  private askedGroups = '';
+  private stickersWanted = false;
+  private disposed = false;
+
+  constructor(options: ParleySessionOptions) {
+    this.client = options.client;
+    this.state = initialState(options.me);
+    this.connection = this.client.connect(options.connect);
+    this.messages = new ConversationStore({
+      ...options.messages,
+      http: this.client.http,
+      connection: this.connection,
+    });
+    this.loads = new Loads({ get: () => this.state, set: (s) => this.set(s) });
+    this.parts = partsOf(this.client.http, () => this.state);
+    const core: SessionCore = {
+      http: this.client.http,
+      connection: this.connection,
+      messages: this.messages,
+      get: () => this.state,
+      update: (change) => this.set(change(this.state)),
+      apply: (event) => this.apply(event),
+      load: (part) => this.load(part),
+      loadMembers: (id) => this.loadMembers(id),
+    };
+    this.chats = new ChatActions(core);
+    this.people = new PeopleActions(core);
+    this.groups = new GroupActions(core);
+    this.account = new AccountActions(core);
+    this.listen();
+  }
+
+  /** Uploads (with progress and resume) and the addresses of media: the SDK's tus client. */
+  get media(): UploadsApi {
+    return this.client.http.uploads;
+  }
+
+  readonly getSnapshot = (): SessionState => this.state;
+
+  /** Calls `listener` after every change of the snapshot; returns the function that unsubscribes. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Applies one server push (or an action's answer shaped like one) to the state. */
+  apply(event: ServerEvent): void {
+    const wanted = new Set<LoadedPart>();
+    const members = new Set<string>();
+    const fx: Effects = {
+      reload: (part) => wanted.add(part),
+      uncertain: (part) => this.loads.uncertain(part),
+      reloadMembers: (id) => members.add(id),
+    };
+    const next = reduceEvent(this.state, event, fx);
+    this.loads.record(event);
+    this.set(next);
+    if (event.event === 'typing') this.expireTyping(event.data.conversationId, event.data.userId);
+    for (const part of wanted) void this.load(part);
+    for (const id of members) void this.loadMembers(id);
+  }
+
+  /** Loads every part again (after a hello this happens by itself); resolves when all answered. */
+  async refresh(): Promise<void> {
+    const rest: LoadedPart[] = ['friends', 'online', 'blocks', 'requests', 'invitations', 'settings'];
+    await Promise.all([
+      this.load('conversations').then(() => this.load('joinRequests')),
+      ...rest.map((p) => this.load(p)),
+      ...Object.keys(this.state.members).map((id) => this.loadMembers(id)),
+      this.stickersWanted && this.loadStickers(),
+    ]);
+  }
+
+  load(part: LoadedPart): Promise<void> {
+    return this.loads.load(this.parts[part]);
+  }
+
+  /** Holds the members of a conversation from now on (kept current by events, loaded again after each hello). */
+  loadMembers(conversationId: string): Promise<void> {
+    return this.loads.load(membersPart(this.client.http, conversationId));
+  }
+
+  /** Loads my sticker packs and collection (and again after each hello). */
+  async loadStickers(): Promise<void> {
+    this.stickersWanted = true;
+    try {
+      const stickers = await this.client.http.stickers.list();
+      this.set({ ...this.state, stickers });
+    } catch {
+      // offline: keep what is held
+    }
+  }
+
+  /**
+   * Shows what an app saved (conversations, friends…) before the server answers: each part
+   * given that has not been loaded yet. Call it right after making the session.
+   */
+  seed(saved: Partial<Pick<SessionState, 'conversations' | 'friends' | 'settings' | 'users'>>): void {
+    let next = this.state;
+    if (saved.conversations && !next.loaded.conversations)
+      next = { ...next, conversations: saved.conversations };
+    if (saved.friends && !next.loaded.friends) next = { ...next, friends: saved.friends };
+    if (saved.settings && !next.loaded.settings) next = { ...next, settings: saved.settings };
+    if (saved.users) next = { ...next, users: { ...saved.users, ...next.users } };
+    this.set(next);
+  }
+
+  /** Resolves once every load, fill and catch-up running now has finished. */
+  async idle(): Promise<void> {
+    await Promise.all([this.loads.idle(), this.messages.idle()]);
+    if (this.loads.busy) await this.idle();
+  }
+
+  /** Signs out on the server (best effort) and stops. */
+  async signOut(): Promise<void> {
+    await this.client.http.logout().catch(() => {});
+    this.dispose();
+  }
+
+  /** Stops: closes the connection, cancels loads and timers. The server session is left as it is. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const off of this.offs.splice(0)) off();
+    for (const timer of this.typingTimers.values()) clearTimeout(timer);
+    this.typingTimers.clear();
+    this.loads.dispose();
+    this.messages.dispose();
+    this.connection.close();
+    this.listeners.clear();
+  }
+
+  private listen(): void {
+    const connection = this.connection;
+    // By name, so that an event this SDK's protocol version lacks is simply never heard.
+    const on = connection.on.bind(connection) as (name: string, l: (data: unknown) => void) => () => void;
+    for (const name of serverEventNames)
+      this.offs.push(on(name, (data) => this.apply({ event: name, data } as ServerEvent)));
+    this.offs.push(
+      connection.on('state', (state) => this.set({ ...this.state, connection: state })),
+      connection.on('hello', (hello) => {
+        this.set({ ...this.state, me: hello.user, online: new Set(hello.online) });
+        void this.refresh();
+      }),
+      connection.on('closed', ({ code }) => {
+        // 4002: the token is no longer a session (signed out elsewhere, expired).
+        if (code === 4002 && !this.state.ended) this.set({ ...this.state, ended: 'expired' });
+      }),
+    );
+  }
+
+  private set(next: SessionState): void {
+    if (next === this.state || this.disposed) return;
+    this.state = next;
+    const groups = managedGroups(next).join(',');
+    // Promoted or demoted, or a group made or left: whose applications I see changed.
+    if (groups !== this.askedGroups && next.loaded.conversations) {
+      this.askedGroups = groups;
+      void this.load('joinRequests');
+    }
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** A typing notice lasts one and a half intervals unless renewed (or the message arrives). */
+  private expireTyping(conversationId: string, userId: string): void {
+    const key = `${conversationId} ${userId}`;
+    clearTimeout(this.typingTimers.get(key));
+    this.typingTimers.set(
+      key,
+      setTimeout(() => {
+        this.typingTimers.delete(key);
+        const now = this.state.typing[conversationId];
+        if (!now?.includes(userId)) return;
+        const rest = now.filter((id) => id !== userId);
+        const { [conversationId]: _, ...others } = this.state.typing;
+        this.set({ ...this.state, typing: rest.length > 0 ? { ...others, [conversationId]: rest } : others });
+      }, limits.typingIntervalMs * 1.5),
+    );
+  }
+}
