@@ -4,6 +4,7 @@ import { MainLayout } from './features/layout/MainLayout.tsx';
 import { AppModel } from './model/app-model.ts';
 import { AppContext, SignedInContext } from './model/app-context.ts';
 import { useValue } from './model/use-value.ts';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { Toaster } from './ui/toast.tsx';
 
 export function App() {
@@ -13,7 +14,9 @@ export function App() {
     <AppContext.Provider value={app}>
       {phase.kind === 'signed-in' ? (
         <SignedInContext.Provider value={phase.app} key={phase.app.client.token}>
-          <MainLayout />
+          <ErrorBoundary name="Parley">
+            <MainLayout />
+          </ErrorBoundary>
         </SignedInContext.Provider>
       ) : (
         <AuthScreen notice={phase.notice} />

@@ -1,21 +1,12 @@
-import type { Settings } from '@parley/protocol';
-import type { ConversationStore, PersistedSend } from '@parley/sdk';
-import type { ContactsModel } from '../model/contacts.ts';
-import type { ConversationsModel } from '../model/conversations.ts';
-import type { Observable } from '../model/observable.ts';
-import type { PeopleModel } from '../model/people.ts';
+import type { ParleySession, PersistedSend, SessionState } from '@parley/sdk';
 import { type CacheDb, type CachedState, type StateKey, openCacheDb } from './cache-db.ts';
 import { CachedUsers } from './cached-users.ts';
 import { readCache } from './read-cache.ts';
 
-/** The parts of a signed-in session the cache reads and seeds. */
+/** The signed-in session the cache reads and seeds. */
 export interface CachedSession {
   userId: string;
-  conversations: ConversationsModel;
-  contacts: ContactsModel;
-  people: PeopleModel;
-  store: ConversationStore;
-  settings: Observable<Settings | null>;
+  session: ParleySession;
 }
 
 /** Newest messages kept per conversation: what opens at once, offline too. */
@@ -26,7 +17,7 @@ const writeDelayMs = 800;
 /**
  * Keeps a signed-in user's client state in IndexedDB (one database per user, cache-db.ts), so
  * that the app opens with its conversations and their recent history before, or without,
- * the server: read once at the start and seeded into the models and the SDK store, written
+ * the server: read once at the start and seeded into the SDK session and its message store, written
  * back after changes (debounced, and at once when the page is hidden or left). Messages the
  * server has not acknowledged are written at once on every change: they exist nowhere else,
  * and a reload gives them back to the outbox with the same clientMsgIds, so each is stored once.
@@ -76,17 +67,22 @@ export class OfflineCache {
     const db = await this.db;
     const cached = db && (await readCache(db).catch(() => null));
     if (this.disposed) return;
-    const { conversations, contacts, people, store, settings } = this.session;
+    const { session } = this.session;
+    const store = session.messages;
     if (cached) {
-      if (cached.conversations) conversations.seed(cached.conversations);
-      if (cached.friends) contacts.seed(cached.friends);
       this.users = new CachedUsers(cached.users);
-      people.put([
+      const people = [
         ...this.users.list(),
         ...(cached.friends ?? []).map((f) => f.user),
         ...(cached.conversations ?? []).flatMap((c) => (c.peer ? [c.peer] : [])),
-      ]);
-      if (cached.settings && settings.get() === null) settings.set(cached.settings);
+      ];
+      // The session takes each part only while the server's answer is not there yet.
+      session.seed({
+        ...(cached.conversations && { conversations: cached.conversations }),
+        ...(cached.friends && { friends: cached.friends }),
+        ...(cached.settings && { settings: cached.settings }),
+        users: Object.fromEntries(people.map((u) => [u.id, u])),
+      });
       // The store checks every snapshot and send itself, and ignores what it cannot trust.
       store.restore(cached.timelines);
       store.restoreUnsent(cached.unsent ?? []);
@@ -100,9 +96,16 @@ export class OfflineCache {
   }
 
   private listen(): void {
-    const { conversations, contacts, people, store, settings } = this.session;
-    const mark = (key: StateKey) => () => {
-      this.dirtyState.add(key);
+    const { session } = this.session;
+    const store = session.messages;
+    let seen: SessionState = session.getSnapshot();
+    const changed = () => {
+      const now = session.getSnapshot();
+      if (now.conversations !== seen.conversations) this.dirtyState.add('conversations');
+      if (now.friends !== seen.friends) this.dirtyState.add('friends');
+      if (now.settings !== seen.settings) this.dirtyState.add('settings');
+      if (now.users !== seen.users) this.peopleChanged = true;
+      seen = now;
       this.schedule();
     };
     const onPageHide = () => this.flush();
@@ -110,13 +113,7 @@ export class OfflineCache {
     addEventListener('pagehide', onPageHide);
     document.addEventListener('visibilitychange', onVisibility);
     this.offs.push(
-      conversations.list.subscribe(mark('conversations')),
-      contacts.friends.subscribe(mark('friends')),
-      settings.subscribe(mark('settings')),
-      people.version.subscribe(() => {
-        this.peopleChanged = true;
-        this.schedule();
-      }),
+      session.subscribe(changed),
       store.subscribe((conversationId) => {
         this.dirtyTimelines.add(conversationId);
         if (this.seeded && JSON.stringify(store.unsent()) !== this.lastUnsent) this.flush();
@@ -137,28 +134,29 @@ export class OfflineCache {
 
   private async write(): Promise<void> {
     if (!this.seeded || this.disposed) return;
-    const { conversations, contacts, people, store, settings } = this.session;
+    const { session } = this.session;
+    const store = session.messages;
+    const now = session.getSnapshot();
     const unsent = store.unsent();
     const state: Partial<Omit<CachedState, 'unsent'>> = {};
-    // A list not loaded from the server is the cached one: nothing new to write.
-    if (this.dirtyState.has('conversations') && conversations.loaded.get())
-      state.conversations = conversations.list.get();
-    if (this.dirtyState.has('friends')) state.friends = contacts.friends.get();
-    const currentSettings = settings.get();
-    if (this.dirtyState.has('settings') && currentSettings) state.settings = currentSettings;
+    // A part not loaded from the server is the cached one: nothing new to write.
+    if (this.dirtyState.has('conversations') && now.loaded.conversations)
+      state.conversations = [...now.conversations];
+    if (this.dirtyState.has('friends') && now.loaded.friends) state.friends = [...now.friends];
+    if (this.dirtyState.has('settings') && now.settings) state.settings = now.settings;
     const timelines = [...this.dirtyTimelines].map((id) => ({
       id,
       snapshot: store.snapshot(id, cachedHistory),
     }));
     // Names learnt since (the people model fetches them as they are shown) are looked for everywhere.
     const named = [
-      ...conversations.list.get().flatMap((c) => (c.lastMessage ? [c.lastMessage] : [])),
+      ...now.conversations.flatMap((c) => (c.lastMessage ? [c.lastMessage] : [])),
       ...(this.peopleChanged
         ? store.conversationIds().flatMap((id) => store.messages(id).slice(-cachedHistory))
         : timelines.flatMap(({ snapshot }) => snapshot?.messages ?? [])),
     ];
     this.peopleChanged = false;
-    if (this.users.add(named, (id) => people.get(id))) state.users = this.users.list();
+    if (this.users.add(named, (id) => now.users[id])) state.users = this.users.list();
     this.dirtyState.clear();
     this.dirtyTimelines.clear();
     this.lastUnsent = JSON.stringify(unsent);

@@ -1,9 +1,12 @@
 import type { AuthResult } from '@parley/protocol';
-import { ParleyClient } from '@parley/sdk';
+import { type EndReason as SessionEndReason, ParleyClient } from '@parley/sdk';
 import { deleteUserCache } from '../cache/cache-db.ts';
 import { Observable } from './observable.ts';
 import { clearSession, loadSession, saveSession } from './saved-session.ts';
-import { type EndReason, SignedIn } from './signed-in.ts';
+import { SignedIn } from './signed-in.ts';
+
+/** Why a session ended without the user signing out here (the notice on the sign-in screen). */
+export type EndReason = Exclude<SessionEndReason, 'logged_out'>;
 
 export type Phase = { kind: 'signed-out'; notice: EndReason | null } | { kind: 'signed-in'; app: SignedIn };
 
@@ -33,12 +36,16 @@ export class AppModel {
   async signOut(): Promise<void> {
     const current = this.phase.get();
     if (current.kind !== 'signed-in') return;
-    await current.app.http.logout().catch(() => {});
+    await current.app.session.signOut();
     this.leave(null);
   }
 
   private enter(app: SignedIn): void {
-    this.offEnded = app.ended.subscribe(() => this.leave(app.ended.get()));
+    this.offEnded = app.session.subscribe(() => {
+      const ended = app.session.getSnapshot().ended;
+      // logged_out: this device signed out (signOut leaves by itself).
+      if (ended && ended !== 'logged_out') this.leave(ended);
+    });
     this.phase.set({ kind: 'signed-in', app });
   }
 
@@ -51,7 +58,8 @@ export class AppModel {
     if (current.kind === 'signed-in') {
       this.offEnded?.();
       current.app.dispose();
-      void deleteUserCache(current.app.me.get().id);
+      void deleteUserCache(current.app.me.id);
+      current.app.drafts.clear();
     }
     clearSession();
     this.phase.set({ kind: 'signed-out', notice });

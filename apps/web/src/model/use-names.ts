@@ -1,21 +1,30 @@
+import { displayNameOf } from '@parley/sdk';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nameOf } from './contacts.ts';
-import { useSession } from './app-context.ts';
-import { useValue } from './use-value.ts';
 import type { NameOf } from '../util/message-preview.ts';
+import { useSession } from './app-context.ts';
+import { useSessionState } from './use-session-state.ts';
 
-/** Names users by id the way I know them: "You", my remark for a friend, else their display name. */
+/**
+ * Names users by id the way I know them: "You", my remark for a friend, else their display
+ * name. People not met yet show as "…" and are asked for (once) after the render.
+ */
 export function useNames(): NameOf {
-  const session = useSession();
+  const { session } = useSession();
   const { t } = useTranslation();
-  useValue(session.people.version);
-  useValue(session.contacts.friends);
-  const me = session.me.get().id;
+  // Subscribed to re-render when a name changes; read through the snapshot below.
+  useSessionState((s) => s.friends);
+  useSessionState((s) => s.users);
+  const me = useSessionState((s) => s.me.id);
+  const unknown = new Set<string>();
+  useEffect(() => {
+    if (unknown.size > 0) session.people.want(unknown);
+  });
   return (userId) => {
     if (userId === null) return '';
     if (userId === me) return t('you');
-    const friend = session.contacts.friend(userId);
-    if (friend) return nameOf(friend);
-    return session.people.get(userId)?.displayName ?? '…';
+    const name = displayNameOf(session.getSnapshot(), userId);
+    if (name === undefined) unknown.add(userId);
+    return name ?? '…';
   };
 }

@@ -1,14 +1,15 @@
 import type { Conversation } from '@parley/protocol';
-import type { ContactsModel } from '../model/contacts.ts';
-import { nameOf } from '../model/contacts.ts';
+import { type SessionState, nameOf } from '@parley/sdk';
 
-/** A conversation's name as I see it: a friend's remark or name for direct chats, else the group's name. */
-export function conversationTitle(c: Conversation, contacts: ContactsModel): string {
-  if (c.kind === 'direct' && c.peer) {
-    const friend = contacts.friend(c.peer.id);
-    return friend ? nameOf(friend) : c.peer.displayName;
-  }
-  return c.name;
+/**
+ * A conversation's name as I see it: a friend's remark or name for direct chats, else the
+ * group's name. Takes only the friends (a component selects them from the session's state).
+ */
+export function conversationTitle(c: Conversation, { friends }: Pick<SessionState, 'friends'>): string {
+  const peer = c.kind === 'direct' ? c.peer : null;
+  if (!peer) return c.name;
+  const friend = friends.find((f) => f.user.id === peer.id);
+  return friend ? nameOf(friend) : peer.displayName;
 }
 
 /** The picture for a conversation: the peer's avatar for direct chats. */

@@ -34,8 +34,8 @@ export async function loadFreshState(
   await put(() => parts.joinRequests.fetch());
   for (const id of hold.members ?? []) await put(() => membersPart(http, id).fetch());
   if (hold.stickers) {
-    const stickers = await http.stickers.list();
-    state = { ...state, stickers };
+    const [stickers, customEmoji] = await Promise.all([http.stickers.list(), http.stickers.customEmoji()]);
+    state = { ...state, stickers, customEmoji };
   }
   return { ...state, me: await http.me() };
 }

@@ -8,3 +8,4 @@ export { activityOf, nameOf, sortConversations } from './order.ts';
 export { reduceEvent, type Effects, noEffects } from './reduce/index.ts';
 export { loadFreshState } from './fresh-state.ts';
 export * from './selectors.ts';
+export { Attachments, type Attachment } from './attachments.ts';

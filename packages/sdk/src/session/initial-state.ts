@@ -18,6 +18,7 @@ export function initialState(me: Me): SessionState {
     joinRequests: [],
     typing: {},
     stickers: null,
+    customEmoji: null,
     users: { [me.id]: me },
     loaded: {
       conversations: false,

@@ -41,14 +41,14 @@ export class Loads {
   load(part: Part): Promise<void> {
     const running = this.flights.get(part.key);
     if (running) {
-      running.followUp ??= running.promise.then(() => this.load(part));
+      running.followUp ??= running.promise.catch(() => {}).then(() => this.load(part));
       return running.followUp;
     }
     const flight: Flight = { promise: Promise.resolve(), log: [], again: false, followUp: null };
     this.flights.set(part.key, flight);
     flight.promise = this.run(part, flight).finally(() => {
       this.flights.delete(part.key);
-      if (flight.again && !flight.followUp && !this.disposed) void this.load(part);
+      if (flight.again && !flight.followUp && !this.disposed) this.load(part).catch(() => {});
     });
     return flight.promise;
   }
@@ -68,7 +68,7 @@ export class Loads {
     return this.flights.size > 0;
   }
 
-  /** Resolves once no load runs. */
+  /** Resolves once no load runs (failed ones included). */
   async idle(): Promise<void> {
     while (this.flights.size > 0) await Promise.allSettled([...this.flights.values()].map((f) => f.promise));
   }
@@ -77,13 +77,9 @@ export class Loads {
     this.disposed = true;
   }
 
+  /** Rejects when the server could not be asked or refused: what is held stays, and the next hello loads again. */
   private async run(part: Part, flight: Flight): Promise<void> {
-    let put;
-    try {
-      put = await part.fetch();
-    } catch {
-      return; // offline or refused: keep what is held; the next hello loads again
-    }
+    const put = await part.fetch();
     if (this.disposed) return;
     let replayed = put(this.state.get());
     for (const event of flight.log) replayed = reduceEvent(replayed, event, noEffects);

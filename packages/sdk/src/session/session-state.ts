@@ -1,5 +1,6 @@
 import type {
   Block,
+  CustomEmoji,
   Conversation,
   Friend,
   FriendRequest,
@@ -46,6 +47,8 @@ export interface SessionState {
   typing: Readonly<Record<string, readonly string[]>>;
   /** My sticker packs and collection; null until loaded (`session.loadStickers()`). */
   stickers: StickerCollection | null;
+  /** The server's custom emoji (`:shortcode:`), loaded with the stickers. */
+  customEmoji: readonly CustomEmoji[] | null;
   /** Everyone met so far (members, friends, requesters, peers), by id: to name a sender. */
   users: Readonly<Record<string, PublicUser>>;
   /** True once each list has its first answer from the server (cached data may show before). */

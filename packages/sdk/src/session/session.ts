@@ -1,14 +1,23 @@
-import { type Me, type ServerEvent, limits, serverEventNames } from '@parley/protocol';
+import {
+  type Conversation,
+  type Me,
+  type Message,
+  type ServerEvent,
+  limits,
+  serverEventNames,
+} from '@parley/protocol';
 import type { ConnectOptions, ParleyClient } from '../client.ts';
 import type { UploadsApi } from '../api/uploads.ts';
 import type { Connection } from '../connection.ts';
 import { ConversationStore } from '../state/store.ts';
 import type { ConversationStoreOptions } from '../state/store-types.ts';
 import { AccountActions } from './actions/account.ts';
+import { Attachments } from './attachments.ts';
 import { ChatActions } from './actions/chats.ts';
 import { GroupActions } from './actions/groups.ts';
 import { PeopleActions } from './actions/people.ts';
 import { Loads } from './loads.ts';
+import { conversationOf } from './selectors.ts';
 import { managedGroups, membersPart, partsOf } from './parts.ts';
 import { type Effects, reduceEvent } from './reduce/index.ts';
 import { initialState } from './initial-state.ts';
@@ -43,8 +52,11 @@ export class ParleySession {
   readonly people: PeopleActions;
   readonly groups: GroupActions;
   readonly account: AccountActions;
+  /** Files being uploaded into conversations (a composer's tray). */
+  readonly attachments: Attachments;
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
+  private readonly arrivals = new Set<(message: Message, conversation: Conversation | undefined) => void>();
   private readonly loads: Loads;
   private readonly parts: Record<LoadedPart, ReturnType<typeof partsOf>[LoadedPart]>;
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -78,6 +90,7 @@ export class ParleySession {
     this.people = new PeopleActions(core);
     this.groups = new GroupActions(core);
     this.account = new AccountActions(core);
+    this.attachments = new Attachments(this.client.http.uploads, this.messages);
     this.listen();
   }
 
@@ -94,6 +107,15 @@ export class ParleySession {
     return () => this.listeners.delete(listener);
   };
 
+  /**
+   * Calls `listener` for every new message from someone else, once applied to the state (so
+   * `conversation` already counts it): what a client alerts with (a chime, a notification).
+   */
+  onMessage(listener: (message: Message, conversation: Conversation | undefined) => void): () => void {
+    this.arrivals.add(listener);
+    return () => this.arrivals.delete(listener);
+  }
+
   /** Applies one server push (or an action's answer shaped like one) to the state. */
   apply(event: ServerEvent): void {
     const wanted = new Set<LoadedPart>();
@@ -107,39 +129,49 @@ export class ParleySession {
     this.loads.record(event);
     this.set(next);
     if (event.event === 'typing') this.expireTyping(event.data.conversationId, event.data.userId);
-    for (const part of wanted) void this.load(part);
-    for (const id of members) void this.loadMembers(id);
+    if (event.event === 'message.created' && event.data.senderId !== next.me.id) {
+      const conversation = conversationOf(this.state, event.data.conversationId);
+      for (const listener of [...this.arrivals]) listener(event.data, conversation);
+    }
+    // A load that fails keeps what is held; the next hello loads again.
+    for (const part of wanted) this.load(part).catch(() => {});
+    for (const id of members) this.loadMembers(id).catch(() => {});
   }
 
-  /** Loads every part again (after a hello this happens by itself); resolves when all answered. */
+  /** Loads every part again (after a hello this happens by itself); resolves when all answered or failed. */
   async refresh(): Promise<void> {
     const rest: LoadedPart[] = ['friends', 'online', 'blocks', 'requests', 'invitations', 'settings'];
+    const quiet = (load: Promise<void>) => load.catch(() => {});
     await Promise.all([
-      this.load('conversations').then(() => this.load('joinRequests')),
-      ...rest.map((p) => this.load(p)),
-      ...Object.keys(this.state.members).map((id) => this.loadMembers(id)),
-      this.stickersWanted && this.loadStickers(),
+      quiet(this.load('conversations').then(() => this.load('joinRequests'))),
+      ...rest.map((p) => quiet(this.load(p))),
+      ...Object.keys(this.state.members).map((id) => quiet(this.loadMembers(id))),
+      this.stickersWanted && quiet(this.loadStickers()),
     ]);
   }
 
+  /** Loads one part again; rejects when the server could not be asked (what is held stays). */
   load(part: LoadedPart): Promise<void> {
     return this.loads.load(this.parts[part]);
   }
 
-  /** Holds the members of a conversation from now on (kept current by events, loaded again after each hello). */
+  /**
+   * Holds the members of a conversation from now on (kept current by events, loaded again after
+   * each hello); rejects with the server's refusal when they cannot be loaded.
+   */
   loadMembers(conversationId: string): Promise<void> {
     return this.loads.load(membersPart(this.client.http, conversationId));
   }
 
-  /** Loads my sticker packs and collection (and again after each hello). */
+  /**
+   * Loads my sticker packs and collection and the server's custom emoji (and again after each
+   * hello). Rejects when the server cannot be asked; what is held stays.
+   */
   async loadStickers(): Promise<void> {
     this.stickersWanted = true;
-    try {
-      const stickers = await this.client.http.stickers.list();
-      this.set({ ...this.state, stickers });
-    } catch {
-      // offline: keep what is held
-    }
+    const { stickers: api } = this.client.http;
+    const [stickers, customEmoji] = await Promise.all([api.list(), api.customEmoji()]);
+    this.set({ ...this.state, stickers, customEmoji });
   }
 
   /**
@@ -176,9 +208,11 @@ export class ParleySession {
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
     this.typingTimers.clear();
     this.loads.dispose();
+    this.attachments.dispose();
     this.messages.dispose();
     this.connection.close();
     this.listeners.clear();
+    this.arrivals.clear();
   }
 
   private listen(): void {
@@ -207,7 +241,7 @@ export class ParleySession {
     // Promoted or demoted, or a group made or left: whose applications I see changed.
     if (groups !== this.askedGroups && next.loaded.conversations) {
       this.askedGroups = groups;
-      void this.load('joinRequests');
+      this.load('joinRequests').catch(() => {});
     }
     for (const listener of [...this.listeners]) listener();
   }

@@ -1,11 +1,8 @@
-import type { Message } from '@parley/protocol';
+import type { ServerEvent } from '@parley/protocol';
 import type { Timeline } from './timeline.ts';
 
-/** A server push as it comes off the socket; `event` may be one this SDK does not know. */
-export interface StoreEvent {
-  event: string;
-  data: unknown;
-}
+/** A server push, typed on the protocol's event schemas (the store acts on the message events). */
+export type StoreEvent = ServerEvent;
 
 export interface ApplyTarget {
   /** The conversation's timeline, made when first met (a conversation new to this client). */
@@ -19,25 +16,19 @@ export interface ApplyTarget {
   changed(conversationId: string): void;
 }
 
-interface Reactions {
-  conversationId: string;
-  messageId: string;
-  reactions: Message['reactions'];
-  rev: number;
-}
-
 /**
  * How one event changes the conversations a client holds (HOUSE.md habit 7: tests run an
  * action, capture its events, apply them here and compare with fresh state). `me` is the
  * user this client is signed in as. Returns true when something changed; events it does not
- * know, and messages of conversations it does not hold (updates), leave everything as it was.
+ * know (from a newer server), the rest of the events (the SessionState's: see session/reduce),
+ * and messages of conversations it does not hold (updates), leave everything as it was.
  * An update older (by rev) than the copy held changes nothing; a rev that skips past the
  * timeline's rev means changes were missed, and they are paged like a seq gap is.
  */
-export function applyEvent({ event, data }: StoreEvent, me: string | undefined, to: ApplyTarget): boolean {
-  switch (event) {
+export function applyEvent(e: StoreEvent, me: string | undefined, to: ApplyTarget): boolean {
+  switch (e.event) {
     case 'message.created': {
-      const message = data as Message;
+      const message = e.data;
       const timeline = to.timeline(message.conversationId);
       const placed = timeline.insert(message);
       // A seq past cursor + 1 means something was missed: page it from history.
@@ -46,13 +37,13 @@ export function applyEvent({ event, data }: StoreEvent, me: string | undefined, 
       return placed === 'appended';
     }
     case 'message.updated': {
-      const message = data as Message;
+      const message = e.data;
       const timeline = to.held(message.conversationId);
       if (!timeline) return false;
       return revised(timeline, timeline.replace(message), message.rev, to);
     }
     case 'reaction.changed': {
-      const { conversationId, messageId, reactions, rev } = data as Reactions;
+      const { conversationId, messageId, reactions, rev } = e.data;
       const timeline = to.held(conversationId);
       if (!timeline) return false;
       const message = timeline.find(messageId);
@@ -60,7 +51,7 @@ export function applyEvent({ event, data }: StoreEvent, me: string | undefined, 
       return revised(timeline, changed, rev, to);
     }
     case 'member.removed': {
-      const { conversationId, userId } = data as { conversationId: string; userId: string };
+      const { conversationId, userId } = e.data;
       if (userId !== me || !to.held(conversationId)) return false;
       to.forget(conversationId);
       return true;

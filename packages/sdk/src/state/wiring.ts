@@ -3,8 +3,13 @@ import type { Connection } from '../connection.ts';
 import type { StoreEvent } from './apply-event.ts';
 import type { OutboxItem } from './outbox-item.ts';
 
-/** Server pushes the store applies; `message.updated` and `reaction.changed` once the server sends them. */
-const storeEvents = ['message.created', 'message.updated', 'reaction.changed', 'member.removed'];
+/** Server pushes the store applies. */
+const storeEvents: readonly StoreEvent['event'][] = [
+  'message.created',
+  'message.updated',
+  'reaction.changed',
+  'member.removed',
+];
 
 /** The outbox's way out: one `message.send` frame on the connection, answered by the ack. */
 export function sendOn(connection: Connection): (item: OutboxItem) => Promise<MessageAck> {
@@ -30,7 +35,7 @@ export function listenTo(
     l: (data: unknown) => void,
   ) => () => void;
   return [
-    ...storeEvents.map((name) => subscribe(name, (data) => on.event({ event: name, data }))),
+    ...storeEvents.map((name) => subscribe(name, (data) => on.event({ event: name, data } as StoreEvent))),
     connection.on('hello', () => on.hello()),
     connection.on('closed', () => on.closed()),
   ];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EndReason } from '../../model/signed-in.ts';
+import type { EndReason } from '../../model/app-model.ts';
 import { LanguageSwitch } from '../settings/LanguageSwitch.tsx';
 import styles from './AuthScreen.module.css';
 import { RegisterForm } from './RegisterForm.tsx';

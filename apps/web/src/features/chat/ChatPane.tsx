@@ -3,7 +3,8 @@ import { MessageSquareOff, MessagesSquare, Upload } from 'lucide-react';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { conversationOf } from '@parley/sdk';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Button } from '../../ui/Button.tsx';
 import { toast } from '../../ui/toast.tsx';
 import { errorText } from '../../util/error-text.ts';
@@ -32,10 +33,9 @@ export function ChatPane({ conversationId }: { conversationId: string | null }) 
 /** One conversation; remounted per conversation so nothing of the previous one lingers. */
 function OpenChat({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation('chat');
-  const session = useSession();
-  const list = useValue(session.conversations.list);
-  const loaded = useValue(session.conversations.loaded);
-  const conversation = list.find((c) => c.id === conversationId);
+  const { session } = useSession();
+  const conversation = useSessionState((s) => conversationOf(s, conversationId));
+  const loaded = useSessionState((s) => s.loaded.conversations);
   // One or the other: replying to a message, or rewriting one of mine.
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const [editing, setEditing] = useState<Message | null>(null);
@@ -98,7 +98,7 @@ function OpenChat({ conversationId }: { conversationId: string }) {
         const files = [...e.dataTransfer.files];
         if (files.length === 0) return;
         try {
-          attachFiles(conversationId, files);
+          attachFiles(session, conversationId, files);
         } catch (err) {
           toast(errorText(err), 'error');
         }

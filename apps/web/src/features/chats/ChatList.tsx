@@ -1,15 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { ChatListItem } from './ChatListItem.tsx';
 import styles from './ChatList.module.css';
 
 /** Conversations by last activity (pinned first), as the server orders them. */
 export function ChatList({ activeId }: { activeId: string | null }) {
   const { t } = useTranslation('chat');
-  const session = useSession();
-  const list = useValue(session.conversations.list);
-  useValue(session.contacts.friends);
+  const list = useSessionState((s) => s.conversations);
   if (list.length === 0) return <p className={styles.empty}>{t('noConversations')}</p>;
   return (
     <ul className={styles.list} aria-label={t('common:tabs.chats')}>

@@ -1,9 +1,8 @@
 import type { Conversation } from '@parley/protocol';
 import { BellOff, Pin } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../model/app-context.ts';
 import { useNames } from '../../model/use-names.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { conversationAvatar, conversationTitle } from '../../util/conversation-title.ts';
@@ -14,10 +13,10 @@ import styles from './ChatList.module.css';
 
 export function ChatListItem({ conversation: c, active }: { conversation: Conversation; active: boolean }) {
   const { t } = useTranslation('chats');
-  const session = useSession();
-  const online = useValue(session.contacts.online);
+  const online = useSessionState((s) => s.online);
+  const friends = useSessionState((s) => s.friends);
   const names = useNames();
-  const title = conversationTitle(c, session.contacts);
+  const title = conversationTitle(c, { friends });
   const preview = c.lastMessage ? messagePreview(c.lastMessage, names, c.kind !== 'direct') : '';
   const time = c.lastMessage?.createdAt ?? c.createdAt;
   const peerOnline = c.kind === 'direct' && c.peer ? online.has(c.peer.id) : undefined;

@@ -4,14 +4,14 @@ import { Search } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { toast } from '../../ui/toast.tsx';
-import { openConversation } from '../../util/route.ts';
 import { refusalText } from '../groups/refusal.ts';
 import { textProblem } from './one-line.ts';
+import { openFriendChat } from './open-friend-chat.ts';
 import { useSearch } from './use-search.ts';
 import styles from './People.module.css';
 
@@ -79,28 +79,26 @@ function UserSearch({
   onFriends(): void;
 }) {
   const { t } = useTranslation('contacts');
-  const session = useSession();
-  const me = useValue(session.me);
-  useValue(session.contacts.friends);
-  const requests = useValue(session.requests.state);
-  const search = useSearch(query, async (q) => (await session.http.searchUsers({ q })).users);
+  const { session } = useSession();
+  const me = useSessionState((s) => s.me.id);
+  const friends = useSessionState((s) => s.friends);
+  const incoming = useSessionState((s) => s.incoming);
+  const outgoing = useSessionState((s) => s.outgoing);
+  const search = useSearch(query, async (q) => (await session.people.search({ q })).users);
   const [accepting, setAccepting] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const askedMe = (u: PublicUser) => incoming.find((r) => r.from.id === u.id && r.status === 'pending');
   /** They asked me first: accept their request rather than sending one back. */
   const accept = async (u: PublicUser) => {
-    const request = requests.incoming.find((r) => r.from.id === u.id && r.status === 'pending');
+    const request = askedMe(u);
     if (!request) return onPick(u);
     setAccepting(u.id);
     setError(null);
     try {
-      const { friend } = await session.http.friends.accept(request.id);
-      session.contacts.put(friend);
-      void session.contacts.refreshPresence();
-      void session.conversations.refresh();
-      void session.requests.refresh();
+      const friend = await session.people.accept(request.id);
       toast(t('add.accepted', { name: u.displayName }));
       onFriends();
-      openConversation(friend.conversationId);
+      openFriendChat(session, friend.conversationId);
     } catch (err) {
       setError(refusalText(err));
     } finally {
@@ -109,10 +107,10 @@ function UserSearch({
   };
   /** Why this person cannot be asked (a note instead of the button), or whether they asked me. */
   const status = (u: PublicUser): 'you' | 'alreadyFriend' | 'requestSent' | 'askedYou' | null => {
-    if (u.id === me.id) return 'you';
-    if (session.contacts.friend(u.id)) return 'alreadyFriend';
-    if (requests.outgoing.some((r) => r.to.id === u.id && r.status === 'pending')) return 'requestSent';
-    if (requests.incoming.some((r) => r.from.id === u.id && r.status === 'pending')) return 'askedYou';
+    if (u.id === me) return 'you';
+    if (friends.some((f) => f.user.id === u.id)) return 'alreadyFriend';
+    if (outgoing.some((r) => r.to.id === u.id && r.status === 'pending')) return 'requestSent';
+    if (askedMe(u)) return 'askedYou';
     return null;
   };
   return (
@@ -199,9 +197,9 @@ function RequestForm({
   onFriends(): void;
 }) {
   const { t } = useTranslation('contacts');
-  const session = useSession();
-  const me = useValue(session.me);
-  const [note, setNote] = useState(() => t('add.defaultNote', { name: me.displayName }));
+  const { session } = useSession();
+  const myName = useSessionState((s) => s.me.displayName);
+  const [note, setNote] = useState(() => t('add.defaultNote', { name: myName }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const problem = textProblem(note, limits.requestNoteMax);
@@ -211,15 +209,11 @@ function RequestForm({
     setBusy(true);
     setError(null);
     try {
-      const result = await session.http.friends.request(user.id, note.trim());
-      void session.requests.refresh();
+      const result = await session.people.request(user.id, note.trim());
       if (result.status === 'accepted' && result.friend) {
-        session.contacts.put(result.friend);
-        void session.contacts.refreshPresence();
-        void session.conversations.refresh();
         toast(t('add.nowFriends', { name: user.displayName }));
         onFriends();
-        openConversation(result.friend.conversationId);
+        openFriendChat(session, result.friend.conversationId);
       } else {
         onSent(user.displayName);
       }

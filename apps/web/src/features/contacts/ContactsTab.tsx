@@ -1,10 +1,8 @@
 import type { Conversation } from '@parley/protocol';
 import { Search, UserPlus, Users } from 'lucide-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nameOf } from '../../model/contacts.ts';
-import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { openConversation, useRoute } from '../../util/route.ts';
@@ -16,20 +14,25 @@ import styles from './People.module.css';
 /** The Contacts tab: my friends (A–Z by the name I know them by) and my groups, with a filter. */
 export function ContactsTab() {
   const { t } = useTranslation('contacts');
-  const session = useSession();
-  const friends = useValue(session.contacts.friends);
-  const online = useValue(session.contacts.online);
-  const conversations = useValue(session.conversations.list);
+  const friends = useSessionState((s) => s.friends);
+  const online = useSessionState((s) => s.online);
+  const conversations = useSessionState((s) => s.conversations);
   const { conversationId } = useRoute();
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
 
-  const shownFriends = friends
-    .filter((f) => matches(query, f.remark, f.user.displayName, f.user.username))
-    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
-  const groups = conversations
-    .filter((c) => (c.kind === 'group' || c.kind === 'lobby') && matches(query, c.name))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  // The session keeps friends A–Z by the name I call them; groups are sorted here by name.
+  const shownFriends = useMemo(
+    () => friends.filter((f) => matches(query, f.remark, f.user.displayName, f.user.username)),
+    [friends, query],
+  );
+  const groups = useMemo(
+    () =>
+      conversations
+        .filter((c) => (c.kind === 'group' || c.kind === 'lobby') && matches(query, c.name))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [conversations, query],
+  );
   const filtering = query.trim() !== '';
 
   return (

@@ -1,15 +1,15 @@
 import type { Friend } from '@parley/protocol';
+import { nameOf } from '@parley/sdk';
 import { Ban, MoreHorizontal, PencilLine, UserMinus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nameOf } from '../../model/contacts.ts';
 import { useSession } from '../../model/app-context.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { IconButton } from '../../ui/Button.tsx';
 import { Menu, MenuItem, MenuSeparator } from '../../ui/Menu.tsx';
 import { toast } from '../../ui/toast.tsx';
-import { openConversation } from '../../util/route.ts';
 import { ConfirmDialog } from '../groups/ConfirmDialog.tsx';
+import { openFriendChat } from './open-friend-chat.ts';
 import { RemarkDialog } from './RemarkDialog.tsx';
 import styles from './People.module.css';
 
@@ -18,14 +18,11 @@ type Open = 'remark' | 'remove' | 'block' | null;
 /** One friend in the contacts list: opens our chat; its menu sets a remark, removes or blocks. */
 export function FriendRow({ friend, online }: { friend: Friend; online: boolean }) {
   const { t } = useTranslation('contacts');
-  const session = useSession();
+  const { session } = useSession();
   const [open, setOpen] = useState<Open>(null);
   const name = nameOf(friend);
   const close = (o: boolean) => !o && setOpen(null);
-  const openChat = () => {
-    if (!session.conversations.get(friend.conversationId)) void session.conversations.refresh();
-    openConversation(friend.conversationId);
-  };
+  const openChat = () => openFriendChat(session, friend.conversationId);
   return (
     <li className={styles.row} data-testid="friend" data-user-id={friend.user.id}>
       <button type="button" className={styles.rowMain} onClick={openChat}>
@@ -69,8 +66,7 @@ export function FriendRow({ friend, online }: { friend: Friend; online: boolean 
         message={t('removeMessage', { name })}
         action={t('removeFriend')}
         onConfirm={async () => {
-          await session.http.friends.remove(friend.user.id);
-          await session.contacts.refresh();
+          await session.people.remove(friend.user.id);
           toast(t('removed', { name }));
         }}
       />
@@ -81,9 +77,8 @@ export function FriendRow({ friend, online }: { friend: Friend; online: boolean 
         message={t('blockMessage', { name })}
         action={t('block')}
         onConfirm={async () => {
-          await session.http.friends.block(friend.user.id);
-          await session.contacts.refresh();
-          await session.contacts.refreshPresence();
+          // The session asks again who is online: a block hides presence both ways.
+          await session.people.block(friend.user.id);
           toast(t('blocked', { name }));
         }}
       />

@@ -21,7 +21,7 @@ export function RemarkDialog({
   onOpenChange(open: boolean): void;
 }) {
   const { t } = useTranslation('contacts');
-  const session = useSession();
+  const { session } = useSession();
   const [value, setValue] = useState(friend.remark ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -40,8 +40,7 @@ export function RemarkDialog({
     setError(null);
     try {
       const trimmed = value.trim();
-      const next = await session.http.friends.setRemark(friend.user.id, trimmed ? trimmed : null);
-      session.contacts.put(next);
+      await session.people.setRemark(friend.user.id, trimmed ? trimmed : null);
       onOpenChange(false);
     } catch (err) {
       setError(refusalText(err));

@@ -22,7 +22,7 @@ export function CreateGroupDialog({
   onOpenChange(open: boolean): void;
 }) {
   const { t } = useTranslation('groups');
-  const session = useSession();
+  const { session } = useSession();
   const [name, setName] = useState('');
   const [members, setMembers] = useState<Set<string>>(new Set());
   const [policy, setPolicy] = useState<Conversation['joinPolicy']>('approval');
@@ -47,12 +47,11 @@ export function CreateGroupDialog({
     setBusy(true);
     setError(null);
     try {
-      const c = await session.http.groups.create({
+      const c = await session.groups.create({
         name: name.trim(),
         joinPolicy: policy,
         memberIds: [...members],
       });
-      session.conversations.upsert(c);
       onOpenChange(false);
       openConversation(c.id);
     } catch (err) {

@@ -1,10 +1,9 @@
 import { limits } from '@parley/protocol';
+import { nameOf } from '@parley/sdk';
 import { Search } from 'lucide-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nameOf } from '../../model/contacts.ts';
-import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { matches } from '../contacts/matches.ts';
 import styles from '../contacts/People.module.css';
@@ -25,13 +24,14 @@ export function FriendPicker({
   label: string;
 }) {
   const { t } = useTranslation('groups');
-  const session = useSession();
-  const friends = useValue(session.contacts.friends);
-  const online = useValue(session.contacts.online);
+  const friends = useSessionState((s) => s.friends);
+  const online = useSessionState((s) => s.online);
   const [query, setQuery] = useState('');
-  const shown = friends
-    .filter((f) => matches(query, f.remark, f.user.displayName, f.user.username))
-    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  // The session keeps friends A–Z by the name I call them.
+  const shown = useMemo(
+    () => friends.filter((f) => matches(query, f.remark, f.user.displayName, f.user.username)),
+    [friends, query],
+  );
   const full = selected.size >= limits.inviteBatchMax;
   const toggle = (id: string, on: boolean) => {
     const next = new Set(selected);

@@ -3,7 +3,7 @@ import { limits } from '@parley/protocol';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { openConversation } from '../../util/route.ts';
@@ -17,9 +17,8 @@ import styles from '../contacts/People.module.css';
  */
 export function GroupCard({ group, onJoined }: { group: GroupSummary; onJoined(): void }) {
   const { t } = useTranslation('groups');
-  const session = useSession();
-  const list = useValue(session.conversations.list);
-  const member = list.some((c) => c.id === group.id);
+  const { session } = useSession();
+  const member = useSessionState((s) => s.conversations.some((c) => c.id === group.id));
   const [applying, setApplying] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,9 +32,8 @@ export function GroupCard({ group, onJoined }: { group: GroupSummary; onJoined()
     setBusy(true);
     setError(null);
     try {
-      const result = await session.http.groups.join(group.id, applying ? note.trim() : undefined);
+      const result = await session.groups.join(group.id, applying ? note.trim() : undefined);
       if (result.status === 'joined') {
-        session.conversations.upsert(result.conversation);
         onJoined();
         openConversation(result.conversation.id);
       } else {

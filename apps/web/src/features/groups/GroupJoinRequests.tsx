@@ -1,33 +1,25 @@
 import type { JoinRequest } from '@parley/protocol';
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { toast } from '../../ui/toast.tsx';
 import { refusalText } from './refusal.ts';
 import styles from '../contacts/People.module.css';
 
-/** Pending applications to this group, for its owner and admins to approve or reject. */
+/**
+ * Pending applications to this group, for its owner and admins to approve or reject: the
+ * session's applications (kept for every group I manage, current from events) for this group.
+ */
 export function GroupJoinRequests({ groupId }: { groupId: string }) {
   const { t } = useTranslation('groups');
-  const session = useSession();
-  // Asked for this group directly (the app-wide list may not know yet that I manage it), and
-  // again whenever the app-wide list changes, which it does on every join event.
-  const state = useValue(session.requests.state);
-  const [requests, setRequests] = useState<JoinRequest[]>([]);
-  useEffect(() => {
-    let live = true;
-    session.http.groups.joinRequests(groupId).then(
-      (r) => live && setRequests(r.requests),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [session, groupId, state]);
-  const pending = requests.filter((r) => r.status === 'pending');
+  const all = useSessionState((s) => s.joinRequests);
+  const pending = useMemo(
+    () => all.filter((r) => r.group.id === groupId && r.status === 'pending'),
+    [all, groupId],
+  );
   if (pending.length === 0) return null;
   return (
     <section aria-labelledby="group-applications">
@@ -36,33 +28,30 @@ export function GroupJoinRequests({ groupId }: { groupId: string }) {
       </h3>
       <ul className={styles.list} role="list" aria-labelledby="group-applications">
         {pending.map((r) => (
-          <Application
-            key={r.id}
-            request={r}
-            onDone={() => setRequests((l) => l.filter((x) => x.id !== r.id))}
-          />
+          <Application key={r.id} request={r} />
         ))}
       </ul>
     </section>
   );
 }
 
-function Application({ request: r, onDone }: { request: JoinRequest; onDone(): void }) {
+function Application({ request: r }: { request: JoinRequest }) {
   const { t } = useTranslation('groups');
-  const session = useSession();
+  const { session } = useSession();
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
   const name = r.applicant.displayName;
   const decide = async (which: 'approve' | 'reject') => {
     setBusy(which);
     try {
-      if (which === 'approve') await session.http.groups.approveJoinRequest(r.id);
-      else await session.http.groups.rejectJoinRequest(r.id);
-      onDone();
+      // The decision takes the application off the session's list (and so off this one).
+      if (which === 'approve') await session.groups.approve(r.id);
+      else await session.groups.reject(r.id);
     } catch (err) {
       toast(refusalText(err), 'error');
+      // Someone else may have decided it meanwhile: ask what is still waiting.
+      session.load('joinRequests').catch(() => {});
     } finally {
       setBusy(null);
-      void session.requests.refresh();
     }
   };
   return (

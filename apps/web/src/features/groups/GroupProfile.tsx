@@ -18,7 +18,7 @@ import styles from '../contacts/People.module.css';
  */
 export function GroupProfile({ group: c, canManage }: { group: Conversation; canManage: boolean }) {
   const { t } = useTranslation('groups');
-  const session = useSession();
+  const { session } = useSession();
   const [name, setName] = useState(c.name);
   const [description, setDescription] = useState(c.description);
   const [busy, setBusy] = useState<string | null>(null);
@@ -32,7 +32,7 @@ export function GroupProfile({ group: c, canManage }: { group: Conversation; can
     setBusy(which);
     setError(null);
     try {
-      session.conversations.upsert(await session.http.groups.update(c.id, changes));
+      await session.groups.update(c.id, changes);
       toast(t('common:saved'));
     } catch (err) {
       setError(refusalText(err));
@@ -57,8 +57,8 @@ export function GroupProfile({ group: c, canManage }: { group: Conversation; can
     setBusy('avatar');
     setError(null);
     try {
-      const done = await session.http.uploads.start(picked, { kind: 'image', name: picked.name }).done;
-      session.conversations.upsert(await session.http.groups.setAvatar(c.id, done.id));
+      const done = await session.media.start(picked, { kind: 'image', name: picked.name }).done;
+      await session.groups.setAvatar(c.id, done.id);
       toast(t('avatarChanged'));
     } catch (err) {
       setError(refusalText(err));
@@ -70,7 +70,7 @@ export function GroupProfile({ group: c, canManage }: { group: Conversation; can
   const removeAvatar = async () => {
     setBusy('avatar');
     try {
-      session.conversations.upsert(await session.http.groups.removeAvatar(c.id));
+      await session.groups.removeAvatar(c.id);
     } catch (err) {
       setError(refusalText(err));
     } finally {

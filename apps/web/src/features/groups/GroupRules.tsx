@@ -10,7 +10,7 @@ import styles from '../contacts/People.module.css';
 /** Who may join and what an invitation does; saved as soon as a choice is made (owner or admin). */
 export function GroupRules({ group: c }: { group: Conversation }) {
   const { t } = useTranslation('groups');
-  const session = useSession();
+  const { session } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The choice being saved shows at once; the group's own value returns if the save fails.
@@ -20,7 +20,7 @@ export function GroupRules({ group: c }: { group: Conversation }) {
     setSaving(changes);
     setError(null);
     try {
-      session.conversations.upsert(await session.http.groups.update(c.id, changes));
+      await session.groups.update(c.id, changes);
       toast(t('common:saved'));
     } catch (err) {
       setError(refusalText(err));

@@ -1,10 +1,11 @@
 import type { Conversation } from '@parley/protocol';
+import { conversationOf } from '@parley/sdk';
 import { LogOut, Trash2, UserPlus } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
 import { useNames } from '../../model/use-names.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { toast } from '../../ui/toast.tsx';
@@ -33,9 +34,7 @@ export function GroupSettingsDialog({
   onOpenChange(open: boolean): void;
 }) {
   const { t } = useTranslation('groups');
-  const session = useSession();
-  const list = useValue(session.conversations.list);
-  const group = list.find((c) => c.id === conversationId);
+  const group = useSessionState((s) => conversationOf(s, conversationId));
   useEffect(() => {
     if (open && !group) onOpenChange(false);
   }, [open, group, onOpenChange]);
@@ -49,37 +48,21 @@ export function GroupSettingsDialog({
 
 function GroupSettings({ group: c }: { group: Conversation }) {
   const { t } = useTranslation('groups');
-  const session = useSession();
-  const me = useValue(session.me).id;
-  const online = useValue(session.contacts.online);
-  const friends = useValue(session.contacts.friends);
+  const { session } = useSession();
+  const me = useSessionState((s) => s.me.id);
+  const online = useSessionState((s) => s.online);
+  const friends = useSessionState((s) => s.friends);
   const names = useNames();
-  const { members, error, reload, put, drop } = useMembers(c.id, true);
+  const { members, failed, reload } = useMembers(c.id);
   const [dialog, setDialog] = useState<'invite' | 'leave' | 'dissolve' | null>(null);
   const close = (o: boolean) => !o && setDialog(null);
-  // The list's copy of my role and the member count can lag (member.updated about me is not
-  // folded into it): the member list is the truth, so put it back into the conversation.
-  const mine = members?.find((m) => m.user.id === me);
-  useEffect(() => {
-    if (!members || !mine) return;
-    if (mine.role !== c.myRole || mine.mutedUntil !== c.myMutedUntil || members.length !== c.memberCount)
-      session.conversations.upsert({
-        ...c,
-        myRole: mine.role,
-        myMutedUntil: mine.mutedUntil,
-        memberCount: members.length,
-      });
-  }, [members, mine, c, session]);
   const canManage = c.kind === 'group' && c.myRole !== 'member';
   const owner = c.kind === 'group' && c.myRole === 'owner';
-  const memberIds = new Set(members?.map((m) => m.user.id) ?? []);
-  const friendIds = new Set(friends.map((f) => f.user.id));
+  const memberIds = useMemo(() => new Set(members?.map((m) => m.user.id)), [members]);
+  const friendIds = useMemo(() => new Set(friends.map((f) => f.user.id)), [friends]);
   const presence = (userId: string) =>
     userId === me ? true : c.showPresence || friendIds.has(userId) ? online.has(userId) : undefined;
   const ownerAlone = owner && c.memberCount <= 1;
-  useEffect(() => {
-    if (canManage) void session.requests.refresh();
-  }, [canManage, session]);
 
   return (
     <div className={styles.form}>
@@ -95,10 +78,10 @@ function GroupSettings({ group: c }: { group: Conversation }) {
             </Button>
           )}
         </h3>
-        {error ? (
+        {failed ? (
           <p className={styles.error} role="alert">
-            {error}{' '}
-            <Button variant="ghost" onClick={() => void reload()}>
+            {t('common:errors.network')}{' '}
+            <Button variant="ghost" onClick={reload}>
               {t('common:retry')}
             </Button>
           </p>
@@ -114,8 +97,6 @@ function GroupSettings({ group: c }: { group: Conversation }) {
                 name={m.user.id === me ? m.user.displayName : names(m.user.id)}
                 online={presence(m.user.id)}
                 me={me}
-                onChanged={put}
-                onRemoved={drop}
               />
             ))}
           </ul>
@@ -144,7 +125,7 @@ function GroupSettings({ group: c }: { group: Conversation }) {
           memberIds={memberIds}
           open={dialog === 'invite'}
           onOpenChange={close}
-          onAdded={() => void reload()}
+          onAdded={() => session.loadMembers(c.id).catch(() => {})}
         />
       )}
       <ConfirmDialog
@@ -154,10 +135,9 @@ function GroupSettings({ group: c }: { group: Conversation }) {
         message={c.kind === 'lobby' ? t('leaveLobbyMessage') : t('leaveMessage', { group: c.name })}
         action={t('leave')}
         onConfirm={async () => {
-          await session.http.groups.leave(c.id);
+          await session.groups.leave(c.id);
           toast(t('left', { group: c.name }));
           closeConversation();
-          session.conversations.remove(c.id);
         }}
       />
       <ConfirmDialog
@@ -167,10 +147,9 @@ function GroupSettings({ group: c }: { group: Conversation }) {
         message={t('dissolveMessage', { group: c.name })}
         action={t('dissolve')}
         onConfirm={async () => {
-          await session.http.groups.dissolve(c.id);
+          await session.groups.dissolve(c.id);
           toast(t('dissolved', { group: c.name }));
           closeConversation();
-          session.conversations.remove(c.id);
         }}
       />
     </div>

@@ -27,7 +27,7 @@ export function InviteFriendsDialog({
   onAdded(): void;
 }) {
   const { t } = useTranslation('groups');
-  const session = useSession();
+  const { session } = useSession();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +41,7 @@ export function InviteFriendsDialog({
     setBusy(true);
     setError(null);
     try {
-      const result = await session.http.groups.invite(group.id, [...selected]);
+      const result = await session.groups.invite(group.id, [...selected]);
       if (result.added.length) onAdded();
       toast(
         result.added.length

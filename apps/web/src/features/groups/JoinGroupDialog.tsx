@@ -4,7 +4,7 @@ import { Search } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { useSearch } from '../contacts/use-search.ts';
@@ -25,24 +25,23 @@ export function JoinGroupDialog({
   onOpenChange(open: boolean): void;
 }) {
   const { t } = useTranslation('groups');
-  const session = useSession();
+  const { session } = useSession();
   const [query, setQuery] = useState('');
   const [link, setLink] = useState('');
   const [found, setFound] = useState<GroupSummary | null>(null);
   const [linkError, setLinkError] = useState<string | null>(null);
   const [looking, setLooking] = useState(false);
-  const search = useSearch(query, async (q) => (await session.http.groups.search({ q })).groups, {
+  const search = useSearch(query, async (q) => (await session.groups.search({ q })).groups, {
     enabled: open,
     searchEmpty: true,
   });
   // The lobby is never listed by search; offer it to someone who left it (if the server has one).
-  const list = useValue(session.conversations.list);
-  const inLobby = list.some((c) => c.kind === 'lobby');
+  const inLobby = useSessionState((s) => s.conversations.some((c) => c.kind === 'lobby'));
   const [lobby, setLobby] = useState<GroupSummary | null>(null);
   useEffect(() => {
     if (!open || inLobby) return setLobby(null);
     let live = true;
-    session.http.groups.preview('lobby').then(
+    session.groups.preview('lobby').then(
       (g) => live && setLobby(g),
       () => {},
     );
@@ -67,7 +66,7 @@ export function JoinGroupDialog({
     setLooking(true);
     setLinkError(null);
     try {
-      setFound(await session.http.groups.preview(id));
+      setFound(await session.groups.preview(id));
     } catch (err) {
       setLinkError(refusalText(err));
     } finally {

@@ -1,4 +1,4 @@
-import type { Conversation, Member } from '@parley/protocol';
+import type { Conversation, Member, UpdateGroupMemberBody } from '@parley/protocol';
 import { Crown, MicOff, MoreHorizontal, Shield, ShieldOff, UserX, Volume2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,19 +25,17 @@ interface MemberRowProps {
   name: string;
   online: boolean | undefined;
   me: string;
-  /** Puts the member as the server answered it. */
-  onChanged(member: Member): void;
-  onRemoved(userId: string): void;
 }
 
 /**
  * One member in group settings: picture with presence, name, role and mute badges, and the
  * actions my role allows on them (the server's rules: the owner manages everyone; an admin
- * mutes and removes plain members; nobody manages the owner or anyone in the lobby).
+ * mutes and removes plain members; nobody manages the owner or anyone in the lobby). Each
+ * action puts the server's answer into the session's member list.
  */
-export function MemberRow({ group, member: m, name, online, me, onChanged, onRemoved }: MemberRowProps) {
+export function MemberRow({ group, member: m, name, online, me }: MemberRowProps) {
   const { t } = useTranslation('groups');
-  const session = useSession();
+  const { session } = useSession();
   const [confirm, setConfirm] = useState<'kick' | 'transfer' | null>(null);
   const [busy, setBusy] = useState(false);
   const mine = group.myRole;
@@ -49,10 +47,10 @@ export function MemberRow({ group, member: m, name, online, me, onChanged, onRem
   const canTransfer = group.kind === 'group' && !self && mine === 'owner';
   const muted = isMuted(m);
 
-  const update = async (changes: Parameters<typeof session.http.groups.updateMember>[2], done: string) => {
+  const update = async (changes: UpdateGroupMemberBody, done: string) => {
     setBusy(true);
     try {
-      onChanged(await session.http.groups.updateMember(group.id, m.user.id, changes));
+      await session.groups.updateMember(group.id, m.user.id, changes);
       toast(done);
     } catch (err) {
       toast(refusalText(err), 'error');
@@ -149,8 +147,7 @@ export function MemberRow({ group, member: m, name, online, me, onChanged, onRem
         message={t('kickMessage', { name, group: group.name })}
         action={t('kick')}
         onConfirm={async () => {
-          await session.http.groups.kick(group.id, m.user.id);
-          onRemoved(m.user.id);
+          await session.groups.kick(group.id, m.user.id);
           toast(t('kicked', { name }));
         }}
       />
@@ -161,7 +158,7 @@ export function MemberRow({ group, member: m, name, online, me, onChanged, onRem
         message={t('transferMessage', { name, group: group.name })}
         action={t('transfer')}
         onConfirm={async () => {
-          session.conversations.upsert(await session.http.groups.transfer(group.id, m.user.id));
+          await session.groups.transfer(group.id, m.user.id);
           toast(t('transferred', { name }));
         }}
       />

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { unreadTotal } from '@parley/sdk';
+import { useSessionState } from '../../model/use-session-state.ts';
+import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx';
 import { useRoute } from '../../util/route.ts';
 import { ChatPane } from '../chat/ChatPane.tsx';
 import { useNotifier } from '../notify/use-notifier.ts';
@@ -12,22 +13,24 @@ import { Sidebar } from './Sidebar.tsx';
  * chat when one is open, Back returns to the lists).
  */
 export function MainLayout() {
-  const session = useSession();
   const { conversationId } = useRoute();
-  const list = useValue(session.conversations.list);
+  const total = useSessionState((s) => unreadTotal(s, { muted: true }));
   useNotifier(conversationId);
 
   // The unread count in the tab title, like every messenger.
   useEffect(() => {
-    const total = list.reduce((sum, c) => sum + c.unreadCount, 0);
     document.title = total > 0 ? `(${total > 999 ? '999+' : total}) Parley` : 'Parley';
-  }, [list]);
+  }, [total]);
 
   return (
     <div className={styles.layout} data-open={conversationId ? 'chat' : 'lists'}>
-      <Sidebar activeId={conversationId} />
+      <ErrorBoundary name="the lists">
+        <Sidebar activeId={conversationId} />
+      </ErrorBoundary>
       <main className={styles.main}>
-        <ChatPane conversationId={conversationId} />
+        <ErrorBoundary name="the chat" key={conversationId}>
+          <ChatPane conversationId={conversationId} />
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -1,8 +1,8 @@
 import { LogOut, Plus, Settings, UserPlus, Users, UsersRound } from 'lucide-react';
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp, useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useApp } from '../../model/app-context.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { IconButton } from '../../ui/Button.tsx';
 import { Menu, MenuItem, MenuSeparator } from '../../ui/Menu.tsx';
@@ -28,8 +28,7 @@ type Open = 'addFriend' | 'joinGroup' | 'createGroup' | 'settings' | null;
 export function ProfileCard() {
   const { t } = useTranslation();
   const app = useApp();
-  const session = useSession();
-  const me = useValue(session.me);
+  const me = useSessionState((s) => s.me);
   const [open, setOpen] = useState<Open>(null);
   const close = (o: boolean) => !o && setOpen(null);
   return (

@@ -1,8 +1,8 @@
 import { MessageSquare, UserPlus, Users } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { pendingCount, unreadTotal } from '@parley/sdk';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { ContactsTab } from '../contacts/ContactsTab.tsx';
 import { RequestsTab } from '../requests/RequestsTab.tsx';
@@ -15,12 +15,9 @@ type Tab = 'chats' | 'contacts' | 'requests';
 
 export function Sidebar({ activeId }: { activeId: string | null }) {
   const { t } = useTranslation();
-  const session = useSession();
   const [tab, setTab] = useState<Tab>('chats');
-  const list = useValue(session.conversations.list);
-  const requests = useValue(session.requests.state);
-  const unread = list.reduce((sum, c) => sum + (c.notificationsMuted ? 0 : c.unreadCount), 0);
-  const pending = session.requests.pendingCount(requests);
+  const unread = useSessionState((s) => unreadTotal(s));
+  const pending = useSessionState(pendingCount);
   const tabs: { id: Tab; icon: typeof MessageSquare; count: number }[] = [
     { id: 'chats', icon: MessageSquare, count: unread },
     { id: 'contacts', icon: Users, count: 0 },

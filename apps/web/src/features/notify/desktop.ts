@@ -1,20 +1,17 @@
 import type { Conversation, Message } from '@parley/protocol';
 import { i18next } from '../../i18n/index.ts';
-import { nameOf } from '../../model/contacts.ts';
-import type { SignedIn } from '../../model/signed-in.ts';
+import { type ParleySession, displayNameOf } from '@parley/sdk';
 import { conversationTitle } from '../../util/conversation-title.ts';
 import { type NameOf, messagePreview } from '../../util/message-preview.ts';
 import { openConversation } from '../../util/route.ts';
 
 /** useNames without React: "You", a friend's remark, else the display name we know. */
-function namesOf(session: SignedIn): NameOf {
-  const me = session.me.get().id;
+function namesOf(session: ParleySession): NameOf {
+  const state = session.getSnapshot();
   return (userId) => {
     if (userId === null) return '';
-    if (userId === me) return i18next.t('you');
-    const friend = session.contacts.friend(userId);
-    if (friend) return nameOf(friend);
-    return session.people.get(userId)?.displayName ?? i18next.t('settings:notify.someone');
+    if (userId === state.me.id) return i18next.t('you');
+    return displayNameOf(state, userId) ?? i18next.t('settings:notify.someone');
   };
 }
 
@@ -27,13 +24,15 @@ function namesOf(session: SignedIn): NameOf {
  * whose notificationclick handler (public/notification-click.js) opens the chat.
  */
 export function showDesktopNotification(
-  session: SignedIn,
+  session: ParleySession,
   message: Message,
   conversation: Conversation | undefined,
 ): void {
   const names = namesOf(session);
   const group = conversation ? conversation.kind !== 'direct' : false;
-  const title = conversation ? conversationTitle(conversation, session.contacts) : names(message.senderId);
+  const title = conversation
+    ? conversationTitle(conversation, session.getSnapshot())
+    : names(message.senderId);
   const options: NotificationOptions = {
     body: messagePreview(message, names, group),
     tag: message.conversationId,

@@ -12,7 +12,7 @@ import { notifyPrefs } from './prefs.ts';
  * `openId` is the conversation on screen.
  */
 export function useNotifier(openId: string | null): void {
-  const session = useSession();
+  const { session } = useSession();
   const open = useRef(openId);
   useEffect(() => {
     open.current = openId;
@@ -23,11 +23,10 @@ export function useNotifier(openId: string | null): void {
   useEffect(() => {
     // The user may have allowed or blocked notifications in the browser meanwhile.
     addEventListener('focus', refreshPermission);
-    const off = session.connection.on('message.created', (message) => {
-      const conversation = session.conversations.get(message.conversationId);
+    const off = session.onMessage((message, conversation) => {
       const alert = decideAlert({
         message,
-        meId: session.me.get().id,
+        meId: session.getSnapshot().me.id,
         conversation,
         openId: open.current,
         hidden: document.hidden,

@@ -1,9 +1,10 @@
 import type { FriendRequest, GroupInvitation, JoinRequest } from '@parley/protocol';
+import type { LoadedPart, SessionState } from '@parley/sdk';
 import { Inbox } from 'lucide-react';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { toast } from '../../ui/toast.tsx';
@@ -15,18 +16,15 @@ import styles from '../contacts/People.module.css';
 /**
  * Everything waiting for an answer: friend requests to me (accept / decline), mine still
  * pending (cancel), group invitations (accept / decline) and applications to groups I manage
- * (approve / reject). The model refreshes itself on events; after each answer it is asked again.
+ * (approve / reject). The session keeps the lists current from events, and each answer is put
+ * into them by its action.
  */
 export function RequestsTab() {
   const { t } = useTranslation('requests');
-  const session = useSession();
-  const state = useValue(session.requests.state);
-  // Applications are asked per managed group: ask again now that the group list is surely loaded.
-  useEffect(() => void session.requests.refresh(), [session]);
-  const incoming = state.incoming.filter((r) => r.status === 'pending');
-  const outgoing = state.outgoing.filter((r) => r.status === 'pending');
-  const invitations = state.invitations.filter((r) => r.status === 'pending');
-  const joins = state.joinRequests.filter((r) => r.status === 'pending');
+  const incoming = usePending((s) => s.incoming);
+  const outgoing = usePending((s) => s.outgoing);
+  const invitations = usePending((s) => s.invitations);
+  const joins = usePending((s) => s.joinRequests);
   if (incoming.length + outgoing.length + invitations.length + joins.length === 0)
     return (
       <div className={styles.empty}>
@@ -60,6 +58,12 @@ export function RequestsTab() {
   );
 }
 
+/** The entries of one of the session's lists still waiting for an answer. */
+function usePending<T extends { status: string }>(select: (state: SessionState) => readonly T[]): T[] {
+  const list = useSessionState(select);
+  return useMemo(() => list.filter((r) => r.status === 'pending'), [list]);
+}
+
 function Section({
   id,
   title,
@@ -85,11 +89,12 @@ function Section({
 }
 
 /**
- * Runs one answer at a time for a row: buttons disabled meanwhile, the refusal as a toast, and
- * the requests list asked again afterwards whatever happened (someone else may have decided).
+ * Runs one answer at a time for a row: buttons disabled meanwhile, the refusal as a toast.
+ * The action puts an answer into the session's list; after a refusal (someone else may have
+ * decided, on another device or as another admin) the list `part` is asked for again.
  */
-function useAnswer() {
-  const session = useSession();
+function useAnswer(part: LoadedPart) {
+  const { session } = useSession();
   const [busy, setBusy] = useState<string | null>(null);
   const run = async (which: string, action: () => Promise<unknown>, done?: string) => {
     setBusy(which);
@@ -98,12 +103,12 @@ function useAnswer() {
       if (done) toast(done);
     } catch (err) {
       toast(refusalText(err), 'error');
+      session.load(part).catch(() => {});
     } finally {
       setBusy(null);
-      void session.requests.refresh();
     }
   };
-  return { busy, run };
+  return { session, busy, run };
 }
 
 function Person({
@@ -138,8 +143,7 @@ function Person({
 
 function IncomingRow({ request: r }: { request: FriendRequest }) {
   const { t } = useTranslation('requests');
-  const session = useSession();
-  const { busy, run } = useAnswer();
+  const { session, busy, run } = useAnswer('requests');
   const name = r.from.displayName;
   return (
     <li className={`${styles.row} ${styles.request}`} data-testid="incoming-request">
@@ -156,18 +160,7 @@ function IncomingRow({ request: r }: { request: FriendRequest }) {
           busy={busy === 'accept'}
           disabled={!!busy}
           aria-label={t('acceptNamed', { name })}
-          onClick={() =>
-            void run(
-              'accept',
-              async () => {
-                const { friend } = await session.http.friends.accept(r.id);
-                session.contacts.put(friend);
-                void session.contacts.refreshPresence();
-                void session.conversations.refresh();
-              },
-              t('nowFriends', { name }),
-            )
-          }
+          onClick={() => void run('accept', () => session.people.accept(r.id), t('nowFriends', { name }))}
         >
           {t('accept')}
         </Button>
@@ -175,7 +168,7 @@ function IncomingRow({ request: r }: { request: FriendRequest }) {
           busy={busy === 'decline'}
           disabled={!!busy}
           aria-label={t('declineNamed', { name })}
-          onClick={() => void run('decline', () => session.http.friends.decline(r.id))}
+          onClick={() => void run('decline', () => session.people.decline(r.id))}
         >
           {t('decline')}
         </Button>
@@ -186,8 +179,7 @@ function IncomingRow({ request: r }: { request: FriendRequest }) {
 
 function OutgoingRow({ request: r }: { request: FriendRequest }) {
   const { t } = useTranslation('requests');
-  const session = useSession();
-  const { busy, run } = useAnswer();
+  const { session, busy, run } = useAnswer('requests');
   const name = r.to.displayName;
   return (
     <li className={`${styles.row} ${styles.request}`} data-testid="outgoing-request">
@@ -196,7 +188,7 @@ function OutgoingRow({ request: r }: { request: FriendRequest }) {
         <Button
           busy={!!busy}
           aria-label={t('cancelNamed', { name })}
-          onClick={() => void run('cancel', () => session.http.friends.cancel(r.id))}
+          onClick={() => void run('cancel', () => session.people.cancel(r.id))}
         >
           {t('cancelRequest')}
         </Button>
@@ -207,8 +199,7 @@ function OutgoingRow({ request: r }: { request: FriendRequest }) {
 
 function InvitationRow({ invitation: r }: { invitation: GroupInvitation }) {
   const { t } = useTranslation('requests');
-  const session = useSession();
-  const { busy, run } = useAnswer();
+  const { session, busy, run } = useAnswer('invitations');
   const group = r.group.name;
   return (
     <li className={`${styles.row} ${styles.request}`} data-testid="group-invitation">
@@ -227,8 +218,7 @@ function InvitationRow({ invitation: r }: { invitation: GroupInvitation }) {
           aria-label={t('joinNamed', { name: group })}
           onClick={() =>
             void run('accept', async () => {
-              const conversation = await session.http.groups.acceptInvitation(r.id);
-              session.conversations.upsert(conversation);
+              const conversation = await session.groups.acceptInvitation(r);
               toast(t('joined', { name: group }));
               openConversation(conversation.id);
             })
@@ -240,7 +230,7 @@ function InvitationRow({ invitation: r }: { invitation: GroupInvitation }) {
           busy={busy === 'decline'}
           disabled={!!busy}
           aria-label={t('declineNamed', { name: group })}
-          onClick={() => void run('decline', () => session.http.groups.declineInvitation(r.id))}
+          onClick={() => void run('decline', () => session.groups.declineInvitation(r))}
         >
           {t('decline')}
         </Button>
@@ -251,8 +241,7 @@ function InvitationRow({ invitation: r }: { invitation: GroupInvitation }) {
 
 function JoinRequestRow({ request: r }: { request: JoinRequest }) {
   const { t } = useTranslation('requests');
-  const session = useSession();
-  const { busy, run } = useAnswer();
+  const { session, busy, run } = useAnswer('joinRequests');
   const name = r.applicant.displayName;
   return (
     <li className={`${styles.row} ${styles.request}`} data-testid="join-request">
@@ -272,7 +261,7 @@ function JoinRequestRow({ request: r }: { request: JoinRequest }) {
           onClick={() =>
             void run(
               'approve',
-              () => session.http.groups.approveJoinRequest(r.id),
+              () => session.groups.approve(r.id),
               t('approved', { name, group: r.group.name }),
             )
           }
@@ -283,7 +272,7 @@ function JoinRequestRow({ request: r }: { request: JoinRequest }) {
           busy={busy === 'reject'}
           disabled={!!busy}
           aria-label={t('rejectNamed', { name })}
-          onClick={() => void run('reject', () => session.http.groups.rejectJoinRequest(r.id))}
+          onClick={() => void run('reject', () => session.groups.reject(r.id))}
         >
           {t('reject')}
         </Button>

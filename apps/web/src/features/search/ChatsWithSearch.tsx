@@ -1,7 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { conversationTitle } from '../../util/conversation-title.ts';
 import { ChatList } from '../chats/ChatList.tsx';
 import { ChatListItem } from '../chats/ChatListItem.tsx';
@@ -30,11 +29,14 @@ export function ChatsWithSearch({ activeId }: { activeId: string | null }) {
 
 function Found({ query, activeId }: { query: string; activeId: string | null }) {
   const { t } = useTranslation('search');
-  const session = useSession();
-  const list = useValue(session.conversations.list);
-  useValue(session.contacts.friends);
-  const chats = list.filter((c) =>
-    matches(query, conversationTitle(c, session.contacts), c.kind === 'direct' ? c.peer?.username : null),
+  const list = useSessionState((s) => s.conversations);
+  const friends = useSessionState((s) => s.friends);
+  const chats = useMemo(
+    () =>
+      list.filter((c) =>
+        matches(query, conversationTitle(c, { friends }), c.kind === 'direct' ? c.peer?.username : null),
+      ),
+    [list, friends, query],
   );
   return (
     <>

@@ -1,8 +1,8 @@
 import type { SearchResult } from '@parley/protocol';
+import { conversationOf } from '@parley/sdk';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../model/app-context.ts';
 import { useNames } from '../../model/use-names.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { conversationAvatar, conversationTitle } from '../../util/conversation-title.ts';
 import { listTime } from '../../util/format-time.ts';
@@ -19,20 +19,20 @@ interface ResultRowProps {
 /** One found message: where (conversation), who, when, and the snippet with its matches marked. */
 export function ResultRow({ result, inConversation, onOpen }: ResultRowProps) {
   const { t } = useTranslation('search');
-  const session = useSession();
-  const list = useValue(session.conversations.list);
   const names = useNames();
   const { message, snippet } = result;
-  const conversation = list.find((c) => c.id === message.conversationId);
+  const conversation = useSessionState((s) => conversationOf(s, message.conversationId));
+  const friends = useSessionState((s) => s.friends);
+  const me = useSessionState((s) => s.me);
+  // Someone not met yet is asked for by `names` (and shows once the session has them).
+  const user = useSessionState((s) => (message.senderId === null ? undefined : s.users[message.senderId]));
   const sender = names(message.senderId);
   const title = inConversation
     ? sender
     : conversation
-      ? conversationTitle(conversation, session.contacts)
+      ? conversationTitle(conversation, { friends })
       : t('unknownChat');
-  const me = useValue(session.me);
-  const author =
-    message.senderId === null ? null : message.senderId === me.id ? me : session.people.get(message.senderId);
+  const author = message.senderId === null ? null : message.senderId === me.id ? me : user;
   const avatar = inConversation
     ? (author?.avatarSmall ?? null)
     : conversation

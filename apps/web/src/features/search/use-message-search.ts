@@ -48,7 +48,7 @@ const idle: State = {
  * messages remain (1–2 character queries scan a bounded window, see SearchMessagesPage).
  */
 export function useMessageSearch(text: string, conversationId?: string): MessageSearch {
-  const session = useSession();
+  const { session } = useSession();
   const [state, setState] = useState<State>(idle);
   const [attempt, setAttempt] = useState(0);
   /** Bumped for every new query: answers for an older one are dropped. */
@@ -63,7 +63,7 @@ export function useMessageSearch(text: string, conversationId?: string): Message
     }
     setState((s) => ({ ...s, loading: true, loadingMore: false, error: null, failed: null }));
     const timer = setTimeout(() => {
-      session.http.messages.search({ q, conversationId, limit: pageSize }).then(
+      session.chats.search({ q, conversationId, limit: pageSize }).then(
         (page) =>
           gen === generation.current &&
           setState({ ...idle, query: q, results: page.results, cursor: page.nextCursor }),
@@ -82,7 +82,7 @@ export function useMessageSearch(text: string, conversationId?: string): Message
     if (!s.cursor || s.loading || s.loadingMore) return;
     const gen = generation.current;
     setState((prev) => ({ ...prev, loadingMore: true, error: null, failed: null }));
-    session.http.messages.search({ q: s.query, conversationId, limit: pageSize, cursor: s.cursor }).then(
+    session.chats.search({ q: s.query, conversationId, limit: pageSize, cursor: s.cursor }).then(
       (page) => {
         if (gen !== generation.current) return;
         setState((prev) => {

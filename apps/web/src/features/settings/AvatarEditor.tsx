@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { toast } from '../../ui/toast.tsx';
@@ -15,8 +15,8 @@ import styles from './Section.module.css';
  */
 export function AvatarEditor() {
   const { t } = useTranslation('settings');
-  const session = useSession();
-  const me = useValue(session.me);
+  const { session } = useSession();
+  const me = useSessionState((s) => s.me);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'remove' | null>(null);
@@ -41,8 +41,8 @@ export function AvatarEditor() {
     setBusy('save');
     setError(null);
     try {
-      const upload = await session.http.uploads.start(file, { kind: 'image', name: file.name }).done;
-      session.setMe(await session.http.setAvatar(upload.id));
+      const upload = await session.media.start(file, { kind: 'image', name: file.name }).done;
+      await session.account.setAvatar(upload.id);
       setFile(null);
       toast(t('profile.pictureSaved'));
     } catch (err) {
@@ -56,7 +56,7 @@ export function AvatarEditor() {
     setBusy('remove');
     setError(null);
     try {
-      session.setMe(await session.http.removeAvatar());
+      await session.account.removeAvatar();
       toast(t('profile.pictureRemoved'));
     } catch (err) {
       setError(errorText(err));

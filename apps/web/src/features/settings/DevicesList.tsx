@@ -22,13 +22,13 @@ function sortSessions(list: SessionInfo[]): SessionInfo[] {
  */
 export function DevicesList({ version }: { version: number }) {
   const { t } = useTranslation('settings');
-  const session = useSession();
+  const { session } = useSession();
   const [sessions, setSessions] = useState<SessionInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    session.http.sessions().then(
+    session.account.sessions().then(
       (result) => {
         setSessions(sortSessions(result.sessions));
         setError(null);
@@ -42,7 +42,7 @@ export function DevicesList({ version }: { version: number }) {
   async function revoke(s: SessionInfo) {
     setRevoking(s.id);
     try {
-      await session.http.revokeSession(s.id);
+      await session.account.revokeSession(s.id);
       setSessions((list) => list?.filter((x) => x.id !== s.id) ?? null);
       toast(t('devices.signedOut', { device: s.deviceName || t('devices.unknownDevice') }));
     } catch (err) {

@@ -3,6 +3,7 @@ import { ParleyError } from '@parley/sdk';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { toast } from '../../ui/toast.tsx';
@@ -17,7 +18,8 @@ type Errors = Partial<Record<'current' | 'next' | 'confirm' | 'form', string>>;
  */
 export function PasswordForm({ onChanged }: { onChanged(): void }) {
   const { t } = useTranslation('settings');
-  const session = useSession();
+  const { session } = useSession();
+  const username = useSessionState((s) => s.me.username);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -40,7 +42,7 @@ export function PasswordForm({ onChanged }: { onChanged(): void }) {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      await session.http.changePassword({ currentPassword: current, newPassword: next });
+      await session.account.changePassword({ currentPassword: current, newPassword: next });
       setCurrent('');
       setNext('');
       setConfirm('');
@@ -60,7 +62,7 @@ export function PasswordForm({ onChanged }: { onChanged(): void }) {
     <form className={styles.group} onSubmit={submit} noValidate>
       <h3 className={styles.heading}>{t('password.heading')}</h3>
       {/* For password managers: which account this form changes. */}
-      <input type="text" autoComplete="username" value={session.me.get().username} readOnly hidden />
+      <input type="text" autoComplete="username" value={username} readOnly hidden />
       <Field
         label={t('password.current')}
         type="password"

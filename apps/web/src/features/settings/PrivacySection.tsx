@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { toast } from '../../ui/toast.tsx';
 import { errorText } from '../../util/error-text.ts';
 import styles from './Section.module.css';
@@ -10,14 +10,14 @@ import { Switch } from './Switch.tsx';
 /** Server-side privacy settings, shared by all my devices (they hear `settings.updated`). */
 export function PrivacySection() {
   const { t } = useTranslation('settings');
-  const session = useSession();
-  const settings = useValue(session.settings);
+  const { session } = useSession();
+  const settings = useSessionState((s) => s.settings);
   const [busy, setBusy] = useState(false);
 
   async function setReadReceipts(readReceipts: boolean) {
     setBusy(true);
     try {
-      session.settings.set(await session.http.updateSettings({ readReceipts }));
+      await session.account.updateSettings({ readReceipts });
     } catch (err) {
       toast(errorText(err), 'error');
     } finally {

@@ -3,7 +3,7 @@ import { ParleyError } from '@parley/sdk';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
-import { useValue } from '../../model/use-value.ts';
+import { useSessionState } from '../../model/use-session-state.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { toast } from '../../ui/toast.tsx';
@@ -15,8 +15,8 @@ type Errors = Partial<Record<'displayName' | 'bio' | 'form', string>>;
 /** Display name and signature (bio), checked here against the protocol's limits, then saved together. */
 export function ProfileForm() {
   const { t } = useTranslation('settings');
-  const session = useSession();
-  const me = useValue(session.me);
+  const { session } = useSession();
+  const me = useSessionState((s) => s.me);
   const [displayName, setDisplayName] = useState(me.displayName);
   const [bio, setBio] = useState(me.bio);
   const [errors, setErrors] = useState<Errors>({});
@@ -44,8 +44,7 @@ export function ProfileForm() {
         ...(displayName.trim() !== me.displayName && { displayName: displayName.trim() }),
         ...(bio !== me.bio && { bio }),
       };
-      const updated = await session.http.updateMe(body);
-      session.setMe(updated);
+      const updated = await session.account.updateProfile(body);
       setDisplayName(updated.displayName);
       setBio(updated.bio);
       toast(t('profile.saved'));

@@ -1,7 +1,6 @@
 import type {
   AddStickerBody,
   ChangePasswordBody,
-  CustomEmoji,
   SessionList,
   Sticker,
   Me,
@@ -67,11 +66,6 @@ export class AccountActions {
   async removeSticker(stickerId: string): Promise<void> {
     await this.core.http.stickers.remove(stickerId);
     await this.reloadStickers().catch(() => {});
-  }
-
-  /** The server's custom emoji (`:shortcode:`). */
-  customEmoji(): Promise<CustomEmoji[]> {
-    return this.core.http.stickers.customEmoji();
   }
 
   private me(me: Me): Me {

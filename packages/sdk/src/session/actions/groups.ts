@@ -12,6 +12,7 @@ import type {
 } from '@parley/protocol';
 import type { CreateGroupParams, SearchGroupsParams } from '../../api/groups.ts';
 import { removeConversation } from '../reduce/conversations.ts';
+import { gotIn } from '../reduce/groups.ts';
 import type { SessionCore } from '../session-core.ts';
 import { putConversation } from './put-conversation.ts';
 
@@ -84,7 +85,7 @@ export class GroupActions {
   async transfer(groupId: string, userId: string): Promise<Conversation> {
     const conversation = this.put(await this.core.http.groups.transfer(groupId, userId));
     // Two roles changed (mine and theirs): the member list is asked again when held.
-    if (this.core.get().members[groupId]) void this.core.loadMembers(groupId);
+    if (this.core.get().members[groupId]) this.core.loadMembers(groupId).catch(() => {});
     return conversation;
   }
 
@@ -119,7 +120,11 @@ export class GroupActions {
   }
 
   private put(conversation: Conversation): Conversation {
-    this.core.update((s) => putConversation(s, conversation));
+    const isNew = !this.core.get().conversations.some((c) => c.id === conversation.id);
+    this.core.update((s) => gotIn(putConversation(s, conversation), conversation.id, s.me.id));
+    // A group just made or joined shows me its members' presence; its conversation.updated,
+    // which asks for it, may come after this answer and then finds the group held already.
+    if (isNew) void this.core.load('online');
     return conversation;
   }
 }

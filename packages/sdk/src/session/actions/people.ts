@@ -83,7 +83,7 @@ export class PeopleActions {
   async remove(userId: string): Promise<void> {
     await this.core.http.friends.remove(userId);
     this.core.update((s) => friendRemoved(s, userId, noEffects));
-    void this.core.load('online');
+    this.core.load('online').catch(() => {});
   }
 
   async block(userId: string): Promise<void> {

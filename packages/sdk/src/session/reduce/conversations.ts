@@ -1,7 +1,8 @@
-import type { Conversation, Message, ServerEvents, SharedConversation } from '@parley/protocol';
+import type { Conversation, Message, ServerEvents, Settings, SharedConversation } from '@parley/protocol';
 import { sortConversations } from '../order.ts';
 import type { SessionState } from '../session-state.ts';
 import type { Effects } from './effects.ts';
+import { gotIn } from './groups.ts';
 
 /** The conversation with `id` changed by `change`; the state as it was when I do not hold it. */
 export function patchConversation(
@@ -58,7 +59,14 @@ export function messageCreated(state: SessionState, m: Message, fx: Effects): Se
 }
 
 /** An edit or recall: the list shows it when it is the last message; the conversation's rev moves. */
-export function messageUpdated(state: SessionState, m: Message): SessionState {
+export function messageUpdated(state: SessionState, m: Message, fx: Effects): SessionState {
+  const held = state.conversations.find((c) => c.id === m.conversationId);
+  // An edit may add or drop a mention of me, a recall takes an unread message out of my
+  // badges; no event carries my new counts, and the message as it was is not known here, so
+  // the list (which has them) is asked again — once per change (rev), for a message that may
+  // count for me: someone else's, after my read cursor.
+  if (held && m.rev > held.lastRev && m.senderId !== state.me.id && m.seq > held.readSeq)
+    fx.reload('conversations');
   return patchConversation(state, m.conversationId, (c) => ({
     ...c,
     lastRev: Math.max(c.lastRev, m.rev),
@@ -83,9 +91,13 @@ export function conversationUpdated(
   shared: SharedConversation,
   fx: Effects,
 ): SessionState {
-  if (!state.conversations.some((c) => c.id === shared.id)) {
+  const held = state.conversations.find((c) => c.id === shared.id);
+  // A group just joined, or one that starts or stops showing presence, changes whom I may
+  // see online; no presence event says so (PROTOCOL.md, Presence): asked again.
+  if (!held || held.showPresence !== shared.showPresence) fx.reload('online');
+  if (!held) {
     fx.reload('conversations');
-    return state;
+    return gotIn(state, shared.id, state.me.id);
   }
   return patchConversation(state, shared.id, (c) => ({ ...c, ...shared }));
 }
@@ -135,4 +147,14 @@ export function typingStarted(state: SessionState, t: ServerEvents['typing']): S
   const now = state.typing[t.conversationId] ?? [];
   if (now.includes(t.userId) || t.userId === state.me.id) return state;
   return { ...state, typing: { ...state.typing, [t.conversationId]: [...now, t.userId] } };
+}
+
+/**
+ * My settings changed (on this device or another). Receipts are mutual: with mine off I see
+ * nobody's (`peerReadSeq` null in every direct conversation), and turned on again I see how
+ * far each peer has read, which only the server knows: the list is asked again.
+ */
+export function settingsUpdated(state: SessionState, settings: Settings, fx: Effects): SessionState {
+  if (state.settings?.readReceipts !== settings.readReceipts) fx.reload('conversations');
+  return { ...state, settings };
 }

@@ -44,3 +44,17 @@ export function manages(state: SessionState, groupId: string): boolean {
   const c = state.conversations.find((x) => x.id === groupId);
   return c !== undefined && c.kind === 'group' && c.myRole !== 'member';
 }
+
+/**
+ * Someone got into a group (joined, accepted, approved, added): an invitation they still had
+ * to it and an application they had filed are cancelled without an event (PROTOCOL.md,
+ * "Getting in another way"), so they drop out of my lists here.
+ */
+export function gotIn(state: SessionState, groupId: string, userId: string): SessionState {
+  const invitations =
+    userId === state.me.id ? state.invitations.filter((i) => i.group.id !== groupId) : state.invitations;
+  const joinRequests = state.joinRequests.filter((r) => r.group.id !== groupId || r.applicant.id !== userId);
+  if (invitations.length === state.invitations.length && joinRequests.length === state.joinRequests.length)
+    return state;
+  return { ...state, invitations, joinRequests };
+}

@@ -22,7 +22,7 @@ export function reduceEvent(state: SessionState, e: ServerEvent, fx: Effects): S
     case 'message.created':
       return conversations.messageCreated(state, e.data, fx);
     case 'message.updated':
-      return conversations.messageUpdated(state, e.data);
+      return conversations.messageUpdated(state, e.data, fx);
     case 'reaction.changed':
       return conversations.reactionChanged(state, e.data);
     case 'conversation.updated':
@@ -69,7 +69,7 @@ export function reduceEvent(state: SessionState, e: ServerEvent, fx: Effects): S
     case 'group.join.decided':
       return groups.joinDecided(state, e.data);
     case 'settings.updated':
-      return { ...state, settings: e.data };
+      return conversations.settingsUpdated(state, e.data, fx);
     case 'session.revoked':
       return { ...state, ended: e.data.reason };
     default: {

@@ -2,6 +2,7 @@ import type { Member, ServerEvents } from '@parley/protocol';
 import type { SessionState } from '../session-state.ts';
 import { patchConversation, removeConversation } from './conversations.ts';
 import type { Effects } from './effects.ts';
+import { gotIn } from './groups.ts';
 import { meet } from './users.ts';
 
 /** Members in the order the server lists them: owner, admins, members, each by when they joined. */
@@ -29,11 +30,15 @@ export function memberAdded(
   { conversationId, member }: ServerEvents['member.added'],
   fx: Effects,
 ): SessionState {
-  let next = meet(state, [member.user]);
+  let next = gotIn(meet(state, [member.user]), conversationId, member.user.id);
   if (member.user.id === state.me.id && !state.conversations.some((c) => c.id === conversationId)) {
     fx.reload('conversations');
+    fx.reload('online');
     return next;
   }
+  // A newcomer to a group that shows presence is someone I may see now (PROTOCOL.md, Presence:
+  // no presence event says so; the client asks again).
+  if (showsPresence(state, conversationId)) fx.reload('online');
   const held = next.members[conversationId];
   if (held?.some((m) => m.user.id === member.user.id)) {
     return withMembers(
@@ -76,6 +81,9 @@ export function memberRemoved(
   { conversationId, userId }: ServerEvents['member.removed'],
   fx: Effects,
 ): SessionState {
+  // Who I may see online changes when someone leaves a group that shows presence, or I leave
+  // any (it may be gone from my list already, left through my own action): asked again.
+  if (userId === state.me.id || showsPresence(state, conversationId)) fx.reload('online');
   if (userId === state.me.id) return removeConversation(state, conversationId);
   let next = state;
   const held = state.members[conversationId];
@@ -91,4 +99,9 @@ export function memberRemoved(
     ...c,
     memberCount: Math.max(0, c.memberCount - 1),
   }));
+}
+
+/** A held group whose members see each other's presence. */
+export function showsPresence(state: SessionState, conversationId: string): boolean {
+  return state.conversations.some((c) => c.id === conversationId && c.showPresence);
 }

@@ -81,6 +81,9 @@ export function blockChanged(state: SessionState, fx: Effects): SessionState {
 
 export function unblocked(state: SessionState, userId: string, fx: Effects): SessionState {
   fx.reload('online');
+  // A blocked friend shows `online: false, lastSeenAt: null`; unblocked, the friend list
+  // shows their real presence again, which the event does not carry.
+  fx.reload('friends');
   if (!state.blocks.some((b) => b.user.id === userId)) return state;
   return { ...state, blocks: state.blocks.filter((b) => b.user.id !== userId) };
 }

@@ -38,9 +38,19 @@ export function userUpdated(state: SessionState, user: PublicUser): SessionState
     conversations: state.conversations.some((c) => c.peer?.id === user.id)
       ? state.conversations.map(peer)
       : state.conversations,
-    incoming: state.incoming.map((r) => (r.from.id === user.id ? { ...r, from: user } : r)),
-    outgoing: state.outgoing.map((r) => (r.to.id === user.id ? { ...r, to: user } : r)),
+    // Both ends of every request: my own requests show me too (`to` of incoming, `from` of outgoing).
+    incoming: state.incoming.map((r) => withParties(r, user)),
+    outgoing: state.outgoing.map((r) => withParties(r, user)),
     invitations: state.invitations.map((i) => (i.inviter.id === user.id ? { ...i, inviter: user } : i)),
     joinRequests: state.joinRequests.map((j) => (j.applicant.id === user.id ? { ...j, applicant: user } : j)),
+  };
+}
+
+function withParties<R extends { from: PublicUser; to: PublicUser }>(request: R, user: PublicUser): R {
+  if (request.from.id !== user.id && request.to.id !== user.id) return request;
+  return {
+    ...request,
+    from: request.from.id === user.id ? user : request.from,
+    to: request.to.id === user.id ? user : request.to,
   };
 }

@@ -1,15 +1,17 @@
 import { FileText, Image, Mic, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useValue } from '../../../model/use-value.ts';
+import { useSyncExternalStore } from 'react';
+import { useSession } from '../../../model/app-context.ts';
 import { IconButton } from '../../../ui/Button.tsx';
-import { cancelUpload, dismissUpload, trayOf } from './attach.ts';
+import { uploadErrorText } from './attach.ts';
 import { formatSize } from '../../../util/format-size.ts';
 import styles from './Composer.module.css';
 
 /** Files and voice messages of this conversation being uploaded (progress, cancel) or refused (why, dismiss). */
 export function AttachmentTray({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation('composer');
-  const items = useValue(trayOf(conversationId));
+  const { attachments } = useSession().session;
+  const items = useSyncExternalStore(attachments.subscribe, () => attachments.of(conversationId));
   if (items.length === 0) return null;
   return (
     <ul className={styles.tray} aria-label={t('attach.tray')}>
@@ -30,7 +32,7 @@ export function AttachmentTray({ conversationId }: { conversationId: string }) {
               </div>
               {failed ? (
                 <span className={styles.trayError} role="alert">
-                  {item.error}
+                  {uploadErrorText(item.error)}
                 </span>
               ) : (
                 <progress
@@ -42,17 +44,11 @@ export function AttachmentTray({ conversationId }: { conversationId: string }) {
               )}
             </div>
             {failed ? (
-              <IconButton
-                label={t('attach.dismiss', { name })}
-                onClick={() => dismissUpload(conversationId, item.id)}
-              >
+              <IconButton label={t('attach.dismiss', { name })} onClick={() => attachments.dismiss(item.id)}>
                 <X size={18} aria-hidden="true" />
               </IconButton>
             ) : (
-              <IconButton
-                label={t('attach.cancel', { name })}
-                onClick={() => cancelUpload(conversationId, item.id)}
-              >
+              <IconButton label={t('attach.cancel', { name })} onClick={() => attachments.cancel(item.id)}>
                 <X size={18} aria-hidden="true" />
               </IconButton>
             )}

@@ -1,21 +1,21 @@
-import { limits, type Member, type Message, type Sticker } from '@parley/protocol';
+import { limits, type Member, type Message } from '@parley/protocol';
+import { conversationOf } from '@parley/sdk';
 import { Check, Mic, Paperclip, SendHorizontal } from 'lucide-react';
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../model/app-context.ts';
 import { IconButton } from '../../../ui/Button.tsx';
-import { toast } from '../../../ui/toast.tsx';
-import { errorText } from '../../../util/error-text.ts';
+import { useSessionState } from '../../../model/use-session-state.ts';
 import { AttachmentTray } from './AttachmentTray.tsx';
-import { attachFiles, bindAttachSession } from './attach.ts';
+import { attachFiles } from './attach.ts';
 import { EditBar, ReplyBar } from './ContextBar.tsx';
-import { loadDraft, saveDraft } from './drafts.ts';
 import { EmojiButton } from './EmojiButton.tsx';
-import { matchMembers, mentionAt, type MentionQuery } from './mention.ts';
 import { MentionList } from './MentionList.tsx';
-import { membersOf } from './members-cache.ts';
 import { RecordingBar } from './RecordingBar.tsx';
 import { StickerButton } from './StickerButton.tsx';
+import { useComposerText } from './use-composer-text.ts';
+import { useMentions } from './use-mentions.ts';
+import { useSend } from './use-send.ts';
 import { useTyping } from './use-typing.ts';
 import { useVoice } from './use-voice.ts';
 import styles from './Composer.module.css';
@@ -53,191 +53,67 @@ export function Composer({
   onEditDone,
 }: ComposerProps) {
   const { t } = useTranslation('composer');
-  const session = useSession();
-  const meId = session.me.get().id;
-  const conversation = session.conversations.get(conversationId);
-  const isGroup = conversation !== undefined && conversation.kind !== 'direct';
-  const [text, setText] = useState(() => loadDraft(meId, conversationId));
-  const box = useRef<HTMLTextAreaElement>(null);
+  const { session } = useSession();
+  const isGroup = useSessionState((s) => {
+    const kind = conversationOf(s, conversationId)?.kind;
+    return kind !== undefined && kind !== 'direct';
+  });
   const files = useRef<HTMLInputElement>(null);
-  const caretAfter = useRef<number | null>(null);
-  const typing = useTyping(session, conversationId);
+  const typing = useTyping(conversationId);
   const voice = useVoice(conversationId);
   const recording = voice.state.phase !== 'idle';
-  const [saving, setSaving] = useState(false);
-
-  const [mention, setMention] = useState<MentionQuery | null>(null);
-  const [members, setMembers] = useState<Member[] | null>(null);
-  const [active, setActive] = useState(0);
-  const listId = useId();
-  const optionId = (index: number) => `${listId}-opt-${index}`;
+  const { text, change, box, insertAtCaret } = useComposerText(conversationId, editing, recording);
+  const mentions = useMentions(conversationId, isGroup);
   const counterId = useId();
-
-  useEffect(() => bindAttachSession(session), [session]);
-
-  // Grow with the text up to about eight lines, then scroll.
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    el.style.height = 'auto';
-    el.style.height = `${Math.min(el.scrollHeight, 8 * 21 + 18)}px`;
-    if (caretAfter.current !== null) {
-      el.setSelectionRange(caretAfter.current, caretAfter.current);
-      caretAfter.current = null;
-    }
-  }, [text, recording]);
+  const { send, sendSticker, saving, trimmed, tooLong, lastEditable } = useSend({
+    conversationId,
+    text,
+    replyTo,
+    editing,
+    sent: () => {
+      change('');
+      mentions.close();
+      if (replyTo) onReplyDone();
+      box.current?.focus();
+    },
+    onEditDone,
+  });
 
   useEffect(() => {
     if (replyTo) box.current?.focus();
-  }, [replyTo]);
+  }, [replyTo, box]);
 
-  // Entering edit mode swaps the draft (already saved) for the message's text; leaving it
-  // brings the draft back.
-  const editingId = editing?.id ?? null;
-  const shownEdit = useRef<string | null>(null);
-  useEffect(() => {
-    if (editingId === shownEdit.current) return;
-    shownEdit.current = editingId;
-    const next = editing ? editing.text : loadDraft(meId, conversationId);
-    setText(next);
-    setMention(null);
-    caretAfter.current = next.length;
-    box.current?.focus();
-  }, [editingId, editing, meId, conversationId]);
-
-  const change = useCallback(
-    (next: string, caret?: number) => {
-      setText(next);
-      if (!editingId) saveDraft(meId, conversationId, next);
-      if (caret !== undefined) caretAfter.current = caret;
-      if (next.trim() && !editingId) typing();
-    },
-    [meId, conversationId, typing, editingId],
-  );
-
-  // Members are fetched on the first '@' in a group, once per conversation.
-  useEffect(() => {
-    if (!mention || !isGroup || members) return;
-    let cancelled = false;
-    membersOf(session.http, conversationId).then(
-      (list) => !cancelled && setMembers(list),
-      () => {},
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [mention, isGroup, members, session, conversationId]);
-
-  const suggestions = mention && isGroup && members ? matchMembers(members, mention.query, meId) : [];
-  const listOpen = suggestions.length > 0;
-  const activeIndex = Math.min(active, suggestions.length - 1);
-
-  const updateMention = (value: string, caret: number) => {
-    const found = isGroup ? mentionAt(value, caret) : null;
-    setMention((prev) => (prev?.start === found?.start && prev?.query === found?.query ? prev : found));
-    if (found?.query !== mention?.query) setActive(0);
+  const write = (next: string, caret?: number) => {
+    change(next, caret);
+    if (next.trim() && !editing) typing();
   };
 
   const pickMember = (member: Member) => {
-    if (!mention) return;
+    if (!mentions.mention) return;
     const caret = box.current?.selectionStart ?? text.length;
     const insert = `@${member.user.username} `;
-    const next = text.slice(0, mention.start) + insert + text.slice(caret);
-    change(next, mention.start + insert.length);
-    setMention(null);
-  };
-
-  /** Puts text at the caret (or over the selection), e.g. an emoji. */
-  const insertAtCaret = (insert: string) => {
-    const el = box.current;
-    const start = el?.selectionStart ?? text.length;
-    const end = el?.selectionEnd ?? text.length;
-    change(text.slice(0, start) + insert + text.slice(end), start + insert.length);
-  };
-
-  const trimmed = text.trim();
-  const tooLong = trimmed.length > limits.messageTextMax;
-
-  const saveEdit = async (message: Message) => {
-    if (!trimmed || tooLong || saving) return;
-    if (trimmed === message.text) return onEditDone();
-    setSaving(true);
-    try {
-      await session.http.messages.edit(message.id, trimmed);
-      onEditDone();
-    } catch (err) {
-      toast(errorText(err), 'error'); // the new text stays in the box
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  /** ↑ in an empty box: my newest text message still standing, if any. */
-  const lastEditable = (): Message | undefined =>
-    session.store
-      .view(conversationId)
-      .messages.findLast((m) => m.senderId === meId && m.kind === 'text' && !m.recalledAt);
-
-  const send = () => {
-    if (editing) return void saveEdit(editing);
-    if (!trimmed || tooLong) return;
-    try {
-      session.store.send(conversationId, trimmed, replyTo ? { replyToId: replyTo.id } : {});
-    } catch (err) {
-      toast(errorText(err), 'error'); // the text stays in the box
-      return;
-    }
-    change('');
-    setMention(null);
-    if (replyTo) onReplyDone();
-    box.current?.focus();
-  };
-
-  const sendSticker = (sticker: Sticker) => {
-    try {
-      session.store.send(conversationId, '', { stickerId: sticker.id });
-    } catch (err) {
-      toast(errorText(err), 'error');
-    }
+    write(
+      text.slice(0, mentions.mention.start) + insert + text.slice(caret),
+      mentions.mention.start + insert.length,
+    );
+    mentions.close();
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
     // While an input method composes (pinyin…), Enter confirms the candidate: never send then.
     if (e.nativeEvent.isComposing || e.keyCode === 229) return;
-    if (listOpen) {
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        const step = e.key === 'ArrowDown' ? 1 : -1;
-        setActive((activeIndex + step + suggestions.length) % suggestions.length);
-        return;
-      }
-      if (e.key === 'Enter' || e.key === 'Tab') {
-        e.preventDefault();
-        pickMember(suggestions[activeIndex]!);
-        return;
-      }
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
-        setMention(null);
-        return;
-      }
-    }
+    if (mentions.onKey(e, pickMember)) return;
     if (e.key === 'Escape' && (editing || replyTo)) {
       e.preventDefault();
       if (editing) onEditDone();
       else onReplyDone();
-      return;
-    }
-    if (e.key === 'ArrowUp' && !text && !editing) {
+    } else if (e.key === 'ArrowUp' && !text && !editing) {
       const last = lastEditable();
       if (last) {
         e.preventDefault();
         onEdit(last);
       }
-      return;
-    }
-    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+    } else if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
       send();
     }
@@ -250,10 +126,11 @@ export function Composer({
     // Text copied with a picture (e.g. from a document) pastes as text; a bare picture or file attaches.
     if (pasted.length === 0 || e.clipboardData.getData('text/plain').trim()) return;
     e.preventDefault();
-    attachFiles(conversationId, pasted);
+    attachFiles(session, conversationId, pasted);
   };
 
   const refocus = () => box.current?.focus();
+  const { open: listOpen, listId, optionId, activeIndex } = mentions;
 
   return (
     <div className={styles.composer}>
@@ -266,11 +143,11 @@ export function Composer({
       {listOpen && (
         <MentionList
           id={listId}
-          members={suggestions}
+          members={mentions.suggestions}
           active={activeIndex}
           optionId={optionId}
           onPick={pickMember}
-          onHover={setActive}
+          onHover={mentions.setActive}
         />
       )}
       <div className={styles.row}>
@@ -295,7 +172,7 @@ export function Composer({
               onChange={(e) => {
                 const picked = [...(e.target.files ?? [])];
                 e.target.value = '';
-                if (picked.length > 0) attachFiles(conversationId, picked);
+                if (picked.length > 0) attachFiles(session, conversationId, picked);
                 refocus();
               }}
             />
@@ -326,11 +203,11 @@ export function Composer({
               aria-describedby={trimmed.length >= counterFrom ? counterId : undefined}
               enterKeyHint="send"
               onChange={(e) => {
-                change(e.target.value);
-                updateMention(e.target.value, e.target.selectionStart);
+                write(e.target.value);
+                mentions.update(e.target.value, e.target.selectionStart);
               }}
-              onSelect={(e) => updateMention(e.currentTarget.value, e.currentTarget.selectionStart)}
-              onBlur={() => setMention(null)}
+              onSelect={(e) => mentions.update(e.currentTarget.value, e.currentTarget.selectionStart)}
+              onBlur={mentions.close}
               onKeyDown={onKeyDown}
               onPaste={onPaste}
             />

@@ -1,15 +1,12 @@
 import * as Popover from '@radix-ui/react-popover';
-import type { CustomEmoji } from '@parley/protocol';
 import { Smile } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../model/app-context.ts';
 import { IconButton } from '../../../ui/Button.tsx';
 import { errorText } from '../../../util/error-text.ts';
 import { createEmojiPicker } from './emoji-picker.ts';
 import styles from './Composer.module.css';
-
-let customEmoji: Promise<CustomEmoji[]> | null = null;
 
 interface EmojiButtonProps {
   /** Called with the emoji's character, or `:shortcode:` for the server's custom emoji. */
@@ -53,21 +50,23 @@ export function EmojiButton({ onPick, onClosed, disabled }: EmojiButtonProps) {
 /** Mounts the web component once loaded, in the current language and theme. */
 function EmojiPicker({ onPick }: { onPick(text: string): void }) {
   const { t, i18n } = useTranslation('composer');
-  const session = useSession();
+  const { session } = useSession();
   const host = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<'loading' | 'ready' | string>('loading');
-  const pick = useRef(onPick);
-  pick.current = onPick;
+  const pick = useEffectEvent((text: string) => onPick(text));
   const language = i18n.language.startsWith('zh') ? 'zh' : 'en';
   const customLabel = t('emoji.custom');
 
   useEffect(() => {
     let cancelled = false;
     let element: HTMLElement | null = null;
-    customEmoji ??= session.http.stickers.customEmoji().catch(() => {
-      customEmoji = null; // try again next time
-      return [];
-    });
+    // The session keeps the server's custom emoji once loaded; offline the picker shows without them.
+    const customEmoji = session.getSnapshot().customEmoji
+      ? Promise.resolve(session.getSnapshot().customEmoji!)
+      : session.loadStickers().then(
+          () => session.getSnapshot().customEmoji ?? [],
+          () => [],
+        );
     const syncTheme = () => {
       if (!element) return;
       const dark = document.documentElement.dataset.theme === 'dark';
@@ -78,14 +77,14 @@ function EmojiPicker({ onPick }: { onPick(text: string): void }) {
     themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     void (async () => {
       try {
-        const picker = await createEmojiPicker(language, await customEmoji!, customLabel);
+        const picker = await createEmojiPicker(language, [...(await customEmoji)], customLabel);
         if (cancelled || !host.current) return;
         element = picker;
         picker.classList.add(styles.picker!);
         syncTheme();
         picker.addEventListener('emoji-click', (e) => {
           const { unicode, name } = e.detail;
-          pick.current(unicode ?? `:${name}:`);
+          pick(unicode ?? `:${name}:`);
         });
         host.current.append(picker);
         setStatus('ready');

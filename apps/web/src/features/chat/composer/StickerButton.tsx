@@ -1,15 +1,13 @@
 import * as Popover from '@radix-ui/react-popover';
-import type { Sticker, StickerCollection } from '@parley/protocol';
+import type { Sticker } from '@parley/protocol';
 import { Sticker as StickerIcon } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../model/app-context.ts';
+import { useSessionState } from '../../../model/use-session-state.ts';
 import { Button, IconButton } from '../../../ui/Button.tsx';
 import { errorText } from '../../../util/error-text.ts';
 import styles from './Composer.module.css';
-
-/** The last collection seen, shown at once on the next open while a fresh one loads. */
-let lastCollection: StickerCollection | null = null;
 
 interface StickerButtonProps {
   onSend(sticker: Sticker): void;
@@ -55,22 +53,22 @@ export function StickerButton({ onSend, onClosed, disabled }: StickerButtonProps
 
 function StickerPanel({ onSend }: { onSend(sticker: Sticker): void }) {
   const { t } = useTranslation('composer');
-  const session = useSession();
-  const [collection, setCollection] = useState(lastCollection);
+  const { session } = useSession();
+  // The session keeps the collection (shown at once on the next open while a fresh one loads).
+  const collection = useSessionState((s) => s.stickers);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState('mine');
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
-    session.http.stickers.list().then(
-      (fresh) => {
-        lastCollection = fresh;
+    session.loadStickers().then(
+      () => {
         if (cancelled) return;
-        setCollection(fresh);
         setError(null);
+        const fresh = session.getSnapshot().stickers;
         // Nothing of my own yet: open on the first pack instead of an empty page.
-        if (fresh.mine.length === 0 && fresh.packs[0])
+        if (fresh && fresh.mine.length === 0 && fresh.packs[0])
           setTab((current) => (current === 'mine' ? fresh.packs[0]!.id : current));
       },
       (err: unknown) => !cancelled && setError(errorText(err)),

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from '../../../ui/toast.tsx';
-import { sendUpload } from './attach.ts';
+import { useSession } from '../../../model/app-context.ts';
 import { type RecorderError, type Recording, useRecorder } from './use-recorder.ts';
 
 /** How long the mic button must be held before it records as push-to-talk. */
@@ -16,6 +16,7 @@ const slack = 40;
  */
 export function useVoice(conversationId: string) {
   const { t } = useTranslation('composer');
+  const { session } = useSession();
   const [mode, setMode] = useState<'click' | 'hold'>('click');
   const [outside, setOutside] = useState(false);
   const holdTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -27,9 +28,9 @@ export function useVoice(conversationId: string) {
       const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
       const name = `voice-${stamp}.${extension}`;
       // Sent as recorded: the server reads MediaRecorder's live-form WebM (unknown sizes) itself.
-      sendUpload(conversationId, blob, { kind: 'voice', name });
+      session.attachments.start(conversationId, blob, { kind: 'voice', name });
     },
-    [conversationId],
+    [session, conversationId],
   );
   const onError = useCallback((error: RecorderError) => toast(t(`voice.errors.${error}`), 'error'), [t]);
   const { state, start, stop } = useRecorder(onDone, onError);

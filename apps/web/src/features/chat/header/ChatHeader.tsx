@@ -3,7 +3,8 @@ import { Bell, BellOff, ChevronLeft, MoreVertical, Pin, PinOff, Search, Settings
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../model/app-context.ts';
-import { useValue } from '../../../model/use-value.ts';
+import { friendOf } from '@parley/sdk';
+import { useSessionState } from '../../../model/use-session-state.ts';
 import { Avatar } from '../../../ui/Avatar.tsx';
 import { IconButton } from '../../../ui/Button.tsx';
 import { Menu, MenuItem, MenuSeparator } from '../../../ui/Menu.tsx';
@@ -28,17 +29,17 @@ const ConversationSearchDialog = lazy(() =>
  */
 export function ChatHeader({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation('chat');
-  const session = useSession();
-  useValue(session.contacts.friends);
-  const online = useValue(session.contacts.online);
+  const { session } = useSession();
+  const friends = useSessionState((s) => s.friends);
+  const online = useSessionState((s) => s.online);
   const [busy, setBusy] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
   const c = conversation;
-  const title = conversationTitle(c, session.contacts);
+  const title = conversationTitle(c, { friends });
   const peer = c.kind === 'direct' ? c.peer : null;
   const peerOnline = peer ? online.has(peer.id) : undefined;
-  const lastSeen = peer ? session.contacts.friend(peer.id)?.lastSeenAt : null;
+  const lastSeen = peer ? friendOf(session.getSnapshot(), peer.id)?.lastSeenAt : null;
   const subtitle = peer
     ? peerOnline
       ? t('common:online')
@@ -50,11 +51,8 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
   const toggle = async (what: 'pin' | 'mute') => {
     setBusy(true);
     try {
-      const next =
-        what === 'pin'
-          ? await session.http.conversations.pin(c.id, !c.pinned)
-          : await session.http.conversations.mute(c.id, !c.notificationsMuted);
-      session.conversations.upsert(next);
+      if (what === 'pin') await session.chats.pin(c.id, !c.pinned);
+      else await session.chats.mute(c.id, !c.notificationsMuted);
     } catch (err) {
       toast(errorText(err), 'error');
     } finally {

@@ -1,9 +1,8 @@
 import type { Message } from '@parley/protocol';
 import { memo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../../model/app-context.ts';
 import { useNames } from '../../../model/use-names.ts';
-import { useValue } from '../../../model/use-value.ts';
+import { useSessionState } from '../../../model/use-session-state.ts';
 import { Avatar } from '../../../ui/Avatar.tsx';
 import { clockTime } from '../../../util/format-time.ts';
 import { messagePreview, noticeText } from '../../../util/message-preview.ts';
@@ -127,9 +126,7 @@ export const MessageRow = memo(function MessageRow({
 });
 
 function SenderAvatar({ userId }: { userId: string | null }) {
-  const session = useSession();
   const names = useNames();
-  useValue(session.people.version);
-  const user = userId ? session.people.get(userId) : undefined;
+  const user = useSessionState((s) => (userId ? s.users[userId] : undefined));
   return <Avatar src={user?.avatarSmall} name={names(userId)} size={34} />;
 }

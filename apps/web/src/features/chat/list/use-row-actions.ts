@@ -1,0 +1,46 @@
+import type { Conversation, Message } from '@parley/protocol';
+import { conversationOf } from '@parley/sdk';
+import { useMemo } from 'react';
+import { useSession } from '../../../model/app-context.ts';
+import { toast } from '../../../ui/toast.tsx';
+import { errorText } from '../../../util/error-text.ts';
+import type { ChatActions } from './chat-actions.ts';
+
+interface RowActionsOptions {
+  conversation: Conversation;
+  onReply(message: Message): void;
+  onEdit(message: Message): void;
+  jumpTo(seq: number): void;
+}
+
+/** What a message row can do (see ChatActions), through the SDK session's actions. */
+export function useRowActions({ conversation, onReply, onEdit, jumpTo }: RowActionsOptions): ChatActions {
+  const { session } = useSession();
+  const me = session.getSnapshot().me;
+  const { id, kind } = conversation;
+  const failed = (err: unknown) => toast(errorText(err), 'error');
+  return useMemo<ChatActions>(
+    () => ({
+      conversationId: id,
+      isGroup: kind !== 'direct',
+      myUsername: me.username,
+      myId: me.id,
+      canModerate: () => {
+        const c = conversationOf(session.getSnapshot(), id);
+        return c?.kind === 'group' && c.myRole !== 'member';
+      },
+      reply: onReply,
+      edit: onEdit,
+      jumpTo,
+      toggleReaction: (message, emoji) => {
+        const mine = message.reactions.find((r) => r.emoji === emoji)?.userIds.includes(me.id);
+        const call = mine ? session.chats.unreact(message.id, emoji) : session.chats.react(message.id, emoji);
+        call.catch(failed);
+      },
+      recall: (message) => void session.chats.recall(message.id).catch(failed),
+      retry: (clientMsgId) => void session.messages.retry(clientMsgId),
+      discard: (clientMsgId) => session.messages.discard(clientMsgId),
+    }),
+    [session, id, kind, me.id, me.username, onReply, onEdit, jumpTo],
+  );
+}
