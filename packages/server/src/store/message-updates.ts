@@ -60,7 +60,7 @@ export async function markRecalled(db: Db, row: MessageRow, by: string, at: stri
   await replaceMentions(db, row.conversation_id, row.seq, []);
   await db.deleteFrom('reactions').where('message_id', '=', row.id).execute();
   // Its attachment goes with the content: nobody may fetch it through this message any more,
-  // and once no message shows the upload, media/sweep.ts removes it and its file.
+  // and once no message shows the upload, actions/uploads/sweep-media.ts removes it and its file.
   await db.deleteFrom('message_uploads').where('message_id', '=', row.id).execute();
   await db.deleteFrom('message_stickers').where('message_id', '=', row.id).execute();
   return db
