@@ -30,12 +30,17 @@ export async function loadFreshState(
     'invitations',
     'settings',
   ];
-  for (const part of first) await put(() => parts[part].fetch());
+  // Asked at once (each answer is put in as it comes); only the join requests wait, being
+  // asked for the groups the conversations say I manage.
+  const [fresh] = await Promise.all([
+    http.me(),
+    ...first.map((part) => put(() => parts[part].fetch())),
+    ...(hold.members ?? []).map((id) => put(() => membersPart(http, id).fetch())),
+    hold.stickers &&
+      Promise.all([http.stickers.list(), http.stickers.customEmoji()]).then(([stickers, customEmoji]) => {
+        state = { ...state, stickers, customEmoji };
+      }),
+  ]);
   await put(() => parts.joinRequests.fetch());
-  for (const id of hold.members ?? []) await put(() => membersPart(http, id).fetch());
-  if (hold.stickers) {
-    const [stickers, customEmoji] = await Promise.all([http.stickers.list(), http.stickers.customEmoji()]);
-    state = { ...state, stickers, customEmoji };
-  }
-  return { ...state, me: await http.me() };
+  return { ...state, me: fresh };
 }

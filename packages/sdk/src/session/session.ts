@@ -119,11 +119,9 @@ export class ParleySession {
   /** Applies one server push (or an action's answer shaped like one) to the state. */
   apply(event: ServerEvent): void {
     const wanted = new Set<LoadedPart>();
-    const members = new Set<string>();
     const fx: Effects = {
       reload: (part) => wanted.add(part),
       uncertain: (part) => this.loads.uncertain(part),
-      reloadMembers: (id) => members.add(id),
     };
     const next = reduceEvent(this.state, event, fx);
     this.loads.record(event);
@@ -135,7 +133,6 @@ export class ParleySession {
     }
     // A load that fails keeps what is held; the next hello loads again.
     for (const part of wanted) this.load(part).catch(() => {});
-    for (const id of members) this.loadMembers(id).catch(() => {});
   }
 
   /** Loads every part again (after a hello this happens by itself); resolves when all answered or failed. */

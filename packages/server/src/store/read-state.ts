@@ -89,6 +89,26 @@ export async function directPeersOf(
 }
 
 /**
+ * Moves the cursors of several members to `seq`, forward only: newcomers start having read
+ * where the conversation stands, the notices of their own arrival included.
+ */
+export async function moveReadCursors(
+  db: Db,
+  conversationId: string,
+  userIds: string[],
+  seq: number,
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await db
+    .updateTable('members')
+    .set({ last_read_seq: seq })
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', 'in', userIds)
+    .where('last_read_seq', '<', seq)
+    .execute();
+}
+
+/**
  * Moves a member's read cursor forward to `seq`, never back: the condition is in the update
  * itself, so two reads racing from two devices end at the larger seq whatever their order.
  */

@@ -69,7 +69,9 @@ export class AccountActions {
   }
 
   private me(me: Me): Me {
-    this.core.update((s) => ({ ...userUpdated(s, me), me }));
+    // Everywhere else I show as a PublicUser (what user.updated and a fresh load give), without `updatedAt`.
+    const { updatedAt: _, ...user } = me;
+    this.core.update((s) => ({ ...userUpdated(s, user), me }));
     return me;
   }
 }

@@ -124,7 +124,7 @@ export class GroupActions {
     this.core.update((s) => gotIn(putConversation(s, conversation), conversation.id, s.me.id));
     // A group just made or joined shows me its members' presence; its conversation.updated,
     // which asks for it, may come after this answer and then finds the group held already.
-    if (isNew) void this.core.load('online');
+    if (isNew) this.core.load('online').catch(() => {});
     return conversation;
   }
 }

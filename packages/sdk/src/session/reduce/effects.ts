@@ -9,9 +9,7 @@ import type { LoadedPart } from '../session-state.ts';
 export interface Effects {
   reload(part: LoadedPart): void;
   uncertain(part: LoadedPart): void;
-  /** Load the members of this conversation again (held ones only). */
-  reloadMembers(conversationId: string): void;
 }
 
 /** Effects ignored: for replaying events over a load's answer (they had their effects the first time). */
-export const noEffects: Effects = { reload() {}, uncertain() {}, reloadMembers() {} };
+export const noEffects: Effects = { reload() {}, uncertain() {} };

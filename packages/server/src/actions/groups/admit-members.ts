@@ -8,6 +8,7 @@ import type { Services } from '../../services.ts';
 import { cancelPending } from '../../store/group-decisions.ts';
 import { addMember, memberIds } from '../../store/members.ts';
 import { usersByIds } from '../../store/people-by-id.ts';
+import { moveReadCursors } from '../../store/read-state.ts';
 import type { ConversationRow, Database } from '../../store/tables.ts';
 import { postNotice } from '../conversations/post-notice.ts';
 import { announceGroup } from './announce-group.ts';
@@ -49,6 +50,10 @@ export async function admitMembers(
         },
       });
   }
-  await postNotice(tx, emit, group.id, notice);
+  const posted = await postNotice(tx, emit, group.id, notice);
+  // Their cursors were set where the group stood before the notice; the answers (join,
+  // accept) and a fresh load must agree that newcomers have read their own arrival
+  // (PROTOCOL.md: those answers carry readSeq equal to lastSeq).
+  await moveReadCursors(tx, group.id, userIds, Number(posted.seq));
   return announceGroup(tx, emit, group.id, userIds);
 }

@@ -6,6 +6,7 @@ import { presentConversation } from '../../presenters/conversations.ts';
 import { type Services, transact } from '../../services.ts';
 import { insertConversation, newConversationRow } from '../../store/conversations.ts';
 import { addMember, memberIds } from '../../store/members.ts';
+import { moveReadCursors } from '../../store/read-state.ts';
 import { postNotice } from '../conversations/post-notice.ts';
 import { announceGroup } from './announce-group.ts';
 import { checkFriends } from './check-friends.ts';
@@ -41,9 +42,12 @@ export async function createGroup(
     await insertConversation(tx, row);
     await addMember(tx, row.id, me, 'owner', at);
     for (const id of chosen) await addMember(tx, row.id, id, 'member', at);
-    await postNotice(tx, emit, row.id, { type: 'group.created', actorId: me, userIds: [] });
+    let last = await postNotice(tx, emit, row.id, { type: 'group.created', actorId: me, userIds: [] });
     if (chosen.length > 0)
-      await postNotice(tx, emit, row.id, { type: 'member.added', actorId: me, userIds: chosen });
+      last = await postNotice(tx, emit, row.id, { type: 'member.added', actorId: me, userIds: chosen });
+    // Everyone starts having read the notices of the group's making, as the answer says
+    // (readSeq equal to lastSeq) and a fresh load must agree.
+    await moveReadCursors(tx, row.id, [me, ...chosen], Number(last.seq));
     return announceGroup(tx, emit, row.id, await memberIds(tx, row.id));
   });
   return presentConversation(group, { role: 'owner', muted_until: null });
