@@ -22,6 +22,7 @@ export const serverEventNames: ReadonlySet<string> = new Set([
   'user.unblocked',
   'group.invited',
   'group.invitation.answered',
+  'group.invitation.cancelled',
   'group.join.requested',
   'group.join.decided',
   'message.updated',

@@ -147,6 +147,8 @@ export const groupEvents = {
   'group.invited': z.object({ invitation: GroupInvitation }),
   /** To the inviter and the invitee: the invitation was accepted or declined. */
   'group.invitation.answered': z.object({ invitationId: Id, groupId: Id, accepted: z.boolean() }),
+  /** To the invitee: a pending invitation is gone (the group was dissolved, or they got in another way). */
+  'group.invitation.cancelled': z.object({ invitationId: Id, groupId: Id }),
   /** To the owner and admins: someone asked to join. */
   'group.join.requested': z.object({ request: JoinRequest }),
   /** To the applicant, the owner and admins: a join request was approved or rejected. */

@@ -154,6 +154,7 @@ describe.each(['sqlite', 'postgres'] as const)(
       await befriend(bob, dave);
       await verify(everyone, () => bob.session.groups.invite(group, [dave.id]));
       await verify(everyone, () => dave.session.groups.join(group));
+      expect(heard(dave)).toContain('group.invitation.cancelled');
       expect(dave.session.getSnapshot().invitations.map((i) => i.group.id)).not.toContain(group);
       await verify(everyone, () => bob.client.http.friends.remove(dave.id));
     });
@@ -166,9 +167,15 @@ describe.each(['sqlite', 'postgres'] as const)(
       expect(alice.session.getSnapshot().joinRequests.map((r) => r.group.id)).not.toContain(group);
     });
 
-    // Left out: dissolving a group cancels the invitations it had sent with no event (PROTOCOL.md,
-    // DELETE /groups/{id}), so the invitee's session keeps showing one a fresh load no longer
-    // lists until its next load. Fixing it needs a new event (e.g. group.invitation.cancelled)
-    // in the protocol, server and SDK.
+    it("dissolving a group takes its pending invitations off the invitees' lists", async () => {
+      const group = await makeGroup(bob, [], { name: 'Chess club', joinPolicy: 'open' });
+      await befriend(bob, dave);
+      await verify(everyone, () => bob.session.groups.invite(group, [dave.id]));
+      expect(dave.session.getSnapshot().invitations.map((i) => i.group.id)).toContain(group);
+      await verify(everyone, () => bob.session.groups.dissolve(group));
+      expect(heard(dave)).toContain('group.invitation.cancelled');
+      expect(dave.session.getSnapshot().invitations.map((i) => i.group.id)).not.toContain(group);
+      await verify(everyone, () => bob.client.http.friends.remove(dave.id));
+    });
   },
 );

@@ -28,18 +28,35 @@ export async function decide(
   return result.numUpdatedRows > 0n;
 }
 
-/** Once someone is in (or the group is gone), their open invitations and requests are moot. */
-export async function cancelPending(db: Db, groupId: string, at: string, userId?: string): Promise<void> {
-  for (const [table, column] of [
-    ['group_invitations', 'invitee_id'],
-    ['join_requests', 'user_id'],
-  ] as const) {
-    let query = db
-      .updateTable(table)
-      .set({ status: 'cancelled', decided_at: at })
-      .where('conversation_id', '=', groupId)
-      .where('status', '=', 'pending');
-    if (userId !== undefined) query = query.where(column, '=', userId);
-    await query.execute();
-  }
+/** An invitation cancelled because it became moot: whose it was, to tell them. */
+export interface CancelledInvitation {
+  id: string;
+  invitee_id: string;
+}
+
+/**
+ * Once someone is in (or the group is gone), their open invitations and requests are moot.
+ * Returns the invitations cancelled: their invitees hold them in a list and are told.
+ */
+export async function cancelPending(
+  db: Db,
+  groupId: string,
+  at: string,
+  userId?: string,
+): Promise<CancelledInvitation[]> {
+  let invitations = db
+    .updateTable('group_invitations')
+    .set({ status: 'cancelled', decided_at: at })
+    .where('conversation_id', '=', groupId)
+    .where('status', '=', 'pending');
+  if (userId !== undefined) invitations = invitations.where('invitee_id', '=', userId);
+  const cancelled = await invitations.returning(['id', 'invitee_id']).execute();
+  let requests = db
+    .updateTable('join_requests')
+    .set({ status: 'cancelled', decided_at: at })
+    .where('conversation_id', '=', groupId)
+    .where('status', '=', 'pending');
+  if (userId !== undefined) requests = requests.where('user_id', '=', userId);
+  await requests.execute();
+  return cancelled;
 }

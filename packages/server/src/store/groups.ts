@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { cancelPending } from './group-decisions.ts';
+import { type CancelledInvitation, cancelPending } from './group-decisions.ts';
 import { containsText } from './like.ts';
 import type { ConversationRow, Database } from './tables.ts';
 
@@ -58,13 +58,16 @@ export function groupsByIds(db: Db, ids: string[]): Promise<ConversationRow[]> {
     .execute();
 }
 
-/** Marks the group dissolved and empties it; its history stays for the record. */
-export async function markDissolved(db: Db, groupId: string, at: string): Promise<void> {
+/**
+ * Marks the group dissolved and empties it; its history stays for the record. Returns the
+ * open invitations it cancelled.
+ */
+export async function markDissolved(db: Db, groupId: string, at: string): Promise<CancelledInvitation[]> {
   await db.deleteFrom('members').where('conversation_id', '=', groupId).execute();
   await db
     .updateTable('conversations')
     .set({ dissolved_at: at, updated_at: at, member_count: 0, access_rev: sql`access_rev + 1` })
     .where('id', '=', groupId)
     .execute();
-  await cancelPending(db, groupId, at);
+  return cancelPending(db, groupId, at);
 }

@@ -13,7 +13,7 @@ export function invited(state: SessionState, { invitation }: ServerEvents['group
 /** Accepted or declined (on any of my devices): the list holds pending invitations only. */
 export function invitationAnswered(
   state: SessionState,
-  { invitationId }: ServerEvents['group.invitation.answered'],
+  { invitationId }: Pick<ServerEvents['group.invitation.answered'], 'invitationId'>,
 ): SessionState {
   if (!state.invitations.some((i) => i.id === invitationId)) return state;
   return { ...state, invitations: state.invitations.filter((i) => i.id !== invitationId) };

@@ -64,6 +64,9 @@ export function reduceEvent(state: SessionState, e: ServerEvent, fx: Effects): S
       return groups.invited(state, e.data);
     case 'group.invitation.answered':
       return groups.invitationAnswered(state, e.data);
+    case 'group.invitation.cancelled':
+      // The group was dissolved, or I got in another way: gone like an answered one.
+      return groups.invitationAnswered(state, e.data);
     case 'group.join.requested':
       return groups.joinRequested(state, e.data);
     case 'group.join.decided':

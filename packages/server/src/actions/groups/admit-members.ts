@@ -12,6 +12,7 @@ import { moveReadCursors } from '../../store/read-state.ts';
 import type { ConversationRow, Database } from '../../store/tables.ts';
 import { postNotice } from '../conversations/post-notice.ts';
 import { announceGroup } from './announce-group.ts';
+import { emitCancelled } from './emit-cancelled.ts';
 
 /** Refuses when `newcomers` more would pass PARLEY_MAX_GROUP_SIZE; the lobby has no limit. */
 export function ensureRoom(services: Services, group: ConversationRow, newcomers: number): void {
@@ -40,7 +41,7 @@ export async function admitMembers(
   const users = await usersByIds(tx, userIds);
   for (const userId of userIds) {
     const member = await addMember(tx, group.id, userId, 'member', at);
-    await cancelPending(tx, group.id, at, userId);
+    emitCancelled(emit, group.id, await cancelPending(tx, group.id, at, userId));
     if (before.length > 0)
       emit({
         to: { users: before },

@@ -8,6 +8,7 @@ import { lockGroup, markDissolved } from '../../store/groups.ts';
 import { memberIds } from '../../store/members.ts';
 import type { ConversationRow, Database } from '../../store/tables.ts';
 import { postNotice } from '../conversations/post-notice.ts';
+import { emitCancelled } from './emit-cancelled.ts';
 
 /** The owner dissolves the group: afterwards every route on it answers "not found". */
 export async function dissolveGroup(services: Services, actor: Actor, groupId: string): Promise<void> {
@@ -21,7 +22,8 @@ export async function dissolveGroup(services: Services, actor: Actor, groupId: s
 /**
  * Every member reads "Alice dissolved the group" and then gets a `member.removed` naming
  * themselves (reason 'dissolved'), which tells a client to drop the conversation. Then the
- * group is marked dissolved, emptied, and its open invitations and requests cancelled.
+ * group is marked dissolved, emptied, and its open invitations and requests cancelled (each
+ * invitee hears `group.invitation.cancelled`).
  */
 export async function dissolveLockedGroup(
   tx: Kysely<Database>,
@@ -36,5 +38,6 @@ export async function dissolveLockedGroup(
       event: { event: 'member.removed', data: { conversationId: group.id, userId, reason: 'dissolved' } },
     });
   }
-  await markDissolved(tx, group.id, now());
+  const cancelled = await markDissolved(tx, group.id, now());
+  emitCancelled(emit, group.id, cancelled);
 }
