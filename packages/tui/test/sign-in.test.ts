@@ -1,0 +1,71 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { type TestServer, startTestServer } from '@parley/server/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverDir } from '../src/storage/state-dir.ts';
+import { ParleyClient } from '@parley/sdk';
+import { WebSocket } from 'ws';
+import { freshStateDir, password, signUp, stateDirSignedInAs } from './support/people.ts';
+import { Terminal, ctrl, keys } from './support/terminal.ts';
+
+describe('signing in', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('registers a new account, starts signed in the next time, and signs out with /signout', async () => {
+    const stateDir = freshStateDir();
+    const saved = path.join(serverDir(server.url, { PARLEY_TUI_STATE_DIR: stateDir }), 'session.json');
+    // Once as `npm run tui` starts it, from the TypeScript sources; the other tests use the bundle.
+    const first = new Terminal({ server: server.url, stateDir, fromSources: true });
+    await first.waitForText('Sign in');
+    await first.type(ctrl('n'));
+    await first.waitForText('Display name:');
+    await first.type('dora', keys.enter, 'Dora 朵拉', keys.enter, password, keys.enter, keys.enter);
+    await first.waitForText('signed in as dora');
+    await first.waitForText('Lobby');
+    await first.close();
+    expect(statSync(saved).mode & 0o777).toBe(0o600);
+    expect(readFileSync(saved, 'utf8')).not.toContain(password);
+
+    const again = new Terminal({ server: server.url, stateDir });
+    await again.waitForText('● connected · signed in as dora');
+    expect(again.screen()).not.toContain('Password:');
+    await again.waitForText('Lobby');
+    await again.type(keys.enter); // the Lobby, the only chat
+    await again.waitForText('Write a message');
+    await again.type('/signout', keys.enter);
+    await again.waitForText('Username:');
+    expect(existsSync(saved)).toBe(false);
+    await again.close();
+  });
+
+  it('says why a sign-in was refused, and signs in once the password is right', async () => {
+    await signUp(server, 'erin');
+    const term = new Terminal({ server: server.url, stateDir: freshStateDir() });
+    await term.waitForText('Username:');
+    await term.type('erin', keys.enter, 'not the password', keys.enter);
+    await term.waitForText(/wrong|incorrect|invalid/i);
+    await term.type(keys.backspace.repeat('not the password'.length));
+    await term.type(password, keys.enter);
+    await term.waitForText('signed in as erin');
+    await term.close();
+  });
+
+  it('goes back to the sign-in screen, saying why, when the session is ended from another device', async () => {
+    const gwen = await signUp(server, 'gwen', 'Gwen');
+    const stateDir = stateDirSignedInAs(server, gwen);
+    const term = new Terminal({ server: server.url, stateDir });
+    await term.waitForText('● connected · signed in as gwen');
+    const phone = new ParleyClient({ baseUrl: server.url, WebSocket });
+    await phone.login({ username: 'gwen', password });
+    await phone.http.revokeSession(gwen.auth!.session.id);
+    await term.waitForText('This device was signed out from another one.');
+    await term.waitForText('Username:');
+    expect(
+      existsSync(path.join(serverDir(server.url, { PARLEY_TUI_STATE_DIR: stateDir }), 'session.json')),
+    ).toBe(false);
+  });
+});
