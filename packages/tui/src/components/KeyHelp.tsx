@@ -36,6 +36,8 @@ export const allKeys: readonly [string, string][] = [
   ['Ctrl+N', 'open the chat of the latest new-message notice'],
   ['Esc', 'cancel the reply or reaction; back to the list'],
   ['?', 'this help (from the list); any key closes it'],
+  ['/retry', 'typed as a message: send the failed messages of this chat again'],
+  ['/discard', 'typed as a message: drop the failed messages of this chat'],
   ['/signout', 'typed as a message: sign out and forget the saved session'],
   ['/quit, Ctrl+C', 'quit (unsent messages are kept and sent on the next start)'],
 ];

@@ -92,7 +92,7 @@ function linesOfPending(
   }
   const state =
     item.status === 'failed'
-      ? ` (failed: ${item.error?.message ?? 'not sent'})`
+      ? ` (failed: ${item.error?.message ?? 'not sent'} · /retry or /discard)`
       : item.status === 'sent'
         ? ''
         : ' (pending)';

@@ -133,6 +133,14 @@ export function ChatScreen({ server, client, me, size, onSignedOut }: Props) {
       });
       return;
     }
+    if (command === '/retry' || command === '/discard') {
+      // A send the server refused (or that gave up) waits for the user: again, or drop it.
+      for (const item of session.messages.view(openId).pending)
+        if (item.status === 'failed')
+          if (command === '/retry') session.messages.retry(item.clientMsgId);
+          else session.messages.discard(item.clientMsgId);
+      return;
+    }
     session.chats.send(openId, text, replyTo ? { replyToId: replyTo.id } : {});
     chat.setReplyTo(null);
     chat.clearSelection();
