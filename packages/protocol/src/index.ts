@@ -15,3 +15,4 @@ export * from './schemas/friends.ts';
 export * from './schemas/groups.ts';
 export * from './schemas/gateway.ts';
 export * from './text/markdown.ts';
+export * from './text/excerpt.ts';

@@ -1,5 +1,8 @@
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** How much of the quoted message a reply preview (`Message.replyTo.text`) shows, in UTF-16 units. */
+export const replyExcerptMax = 200;
+
 /**
  * The start of `text`, at most `max` UTF-16 units, cut between graphemes: never half an emoji,
  * a surrogate pair or a letter without its accent.

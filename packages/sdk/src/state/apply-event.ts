@@ -40,7 +40,11 @@ export function applyEvent(e: StoreEvent, me: string | undefined, to: ApplyTarge
       const message = e.data;
       const timeline = to.held(message.conversationId);
       if (!timeline) return false;
-      return revised(timeline, timeline.replace(message), message.rev, to);
+      // Replies quoting it show it as it is now (edited text, or recalled).
+      const quotes = timeline.reviseQuotes(message);
+      const changed = revised(timeline, timeline.replace(message), message.rev, to);
+      if (quotes && !changed) to.changed(timeline.conversationId);
+      return changed || quotes;
     }
     case 'reaction.changed': {
       const { conversationId, messageId, reactions, rev } = e.data;

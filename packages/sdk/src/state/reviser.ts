@@ -80,7 +80,12 @@ export class Reviser {
     for (;;) {
       const page = await messages.changes(id, { sinceRev, limit: pageSize });
       let changed = false;
-      for (const message of page.messages) changed = timeline.replace(message) || changed;
+      for (const message of page.messages) {
+        const replaced = timeline.replace(message);
+        // Replies quoting a changed message show it as it is now.
+        const quoted = timeline.reviseQuotes(message);
+        changed = replaced || quoted || changed;
+      }
       // Past the last change read, or (the last page) past every change made before it was read.
       const last = page.messages.at(-1);
       timeline.advanceRev(page.hasMore && last ? last.rev : page.lastRev);

@@ -1,4 +1,4 @@
-import type { Message } from '@parley/protocol';
+import { type Message, excerpt, replyExcerptMax } from '@parley/protocol';
 
 /** What taking in one message did to a Timeline. */
 export type Placement = 'appended' | 'duplicate' | 'ahead' | 'too_old';
@@ -166,6 +166,26 @@ export class Timeline {
     return false;
   }
 
+  /**
+   * The quoted message was edited or recalled: every held reply to it shows it as it is now
+   * (the server presents a reply's preview from the quoted message when it is read, so a
+   * fresh page would). The replies keep their rev: they did not change, what they quote did.
+   */
+  reviseQuotes(quoted: Message): boolean {
+    let changed = false;
+    const revise = (m: Message): Message => {
+      if (m.replyTo?.id !== quoted.id) return m;
+      const replyTo = previewOf(quoted, m.replyTo);
+      if (replyTo.text === m.replyTo.text && replyTo.recalled === m.replyTo.recalled) return m;
+      changed = true;
+      return { ...m, replyTo };
+    };
+    this.held = this.held.map(revise);
+    for (const [seq, parked] of this.ahead) this.ahead.set(seq, revise(parked));
+    if (changed) this.version += 1;
+    return changed;
+  }
+
   /** The held message with this id, searched from the newest (where changes usually happen). */
   find(messageId: string): Message | undefined {
     for (let i = this.held.length - 1; i >= 0; i -= 1)
@@ -180,4 +200,12 @@ export class Timeline {
       this.held.push(next);
     }
   }
+}
+
+/** A reply's preview of `quoted` as it is now (what the server presents). */
+export function previewOf(
+  quoted: Message,
+  was: NonNullable<Message['replyTo']>,
+): NonNullable<Message['replyTo']> {
+  return { ...was, text: excerpt(quoted.text, replyExcerptMax), recalled: quoted.recalledAt !== null };
 }

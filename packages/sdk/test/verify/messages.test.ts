@@ -97,6 +97,23 @@ describe.each(['sqlite', 'postgres'] as const)(
       expect(heard(alice)).toContain('message.updated');
     });
 
+    it('replies quoting a message show its edit, then its recall', async () => {
+      const { id } = await send(bob, group, 'meet at 8');
+      await send(carol, group, 'ok!', id);
+      await verify(everyone, () => bob.session.chats.edit(id, 'meet at 9'));
+      const reply = (p: Person) => p.session.messages.messages(group).find((m) => m.replyTo?.id === id);
+      expect(reply(alice)?.replyTo).toMatchObject({ text: 'meet at 9', recalled: false });
+      await verify(everyone, () => bob.session.chats.recall(id));
+      expect(reply(alice)?.replyTo).toMatchObject({ recalled: true });
+    });
+
+    it('a sticker message reaches every member, and the list shows it last', async () => {
+      const { packs } = await alice.client.http.stickers.list();
+      const sticker = packs[0]!.stickers[0]!;
+      await verify(everyone, () => alice.session.chats.send(group, '', { stickerId: sticker.id }).acked);
+      expect(conversation(bob, group).lastMessage).toMatchObject({ kind: 'sticker' });
+    });
+
     it('a reaction put on and taken off reaches every member', async () => {
       const { id } = await send(alice, group, 'pizza tonight?');
       await verify(everyone, () => carol.session.chats.react(id, '👍'));

@@ -1,5 +1,4 @@
 import { type StoredAttachment, avatarPath, presentAttachment } from './attachments.ts';
-import { excerpt } from './excerpt.ts';
 import { type StoredSticker, presentSticker } from './stickers.ts';
 import type {
   Conversation,
@@ -9,6 +8,7 @@ import type {
   SharedConversation,
   SystemNotice,
 } from '@parley/protocol';
+import { excerpt, replyExcerptMax } from '@parley/protocol';
 import type { z } from 'zod';
 import type { ReactionSummary as ReactionSummarySchema } from '@parley/protocol';
 import type { ConversationRow, MemberRow, MessageRow, UserRow } from '../store/tables.ts';
@@ -119,7 +119,7 @@ export function presentMessage(row: MessageRow, extras: MessageExtras = {}): Mes
           id: reply.id,
           seq: reply.seq,
           senderId: reply.sender_id,
-          text: excerpt(reply.body, 200),
+          text: excerpt(reply.body, replyExcerptMax),
           recalled: reply.recalled_at !== null,
         }
       : null,

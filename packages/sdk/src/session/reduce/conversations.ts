@@ -1,4 +1,5 @@
 import type { Conversation, Message, ServerEvents, Settings, SharedConversation } from '@parley/protocol';
+import { previewOf } from '../../state/timeline.ts';
 import { sortConversations } from '../order.ts';
 import type { SessionState } from '../session-state.ts';
 import type { Effects } from './effects.ts';
@@ -70,7 +71,12 @@ export function messageUpdated(state: SessionState, m: Message, fx: Effects): Se
   return patchConversation(state, m.conversationId, (c) => ({
     ...c,
     lastRev: Math.max(c.lastRev, m.rev),
-    lastMessage: c.lastMessage?.id === m.id && m.rev >= c.lastMessage.rev ? m : c.lastMessage,
+    lastMessage:
+      c.lastMessage?.id === m.id && m.rev >= c.lastMessage.rev
+        ? m
+        : c.lastMessage?.replyTo?.id === m.id
+          ? { ...c.lastMessage, replyTo: previewOf(m, c.lastMessage.replyTo) }
+          : c.lastMessage,
   }));
 }
 
