@@ -89,12 +89,14 @@ describe.each(['sqlite', 'postgres'] as const)(
       const before = conversation(carol, group).mentionCount;
       await verify(everyone, () => alice.session.chats.edit(id, 'never mind'));
       expect(conversation(carol, group).mentionCount).toBe(before - 1);
+      // Told by the server, not found by reloading the list.
+      expect(heard(carol)).toContain('read.updated');
     });
 
     it('a recalled message is no longer unread for anyone', async () => {
       const { id } = await send(bob, group, 'oops, wrong group');
       await verify(everyone, () => bob.session.chats.recall(id));
-      expect(heard(alice)).toContain('message.updated');
+      expect(heard(alice)).toEqual(expect.arrayContaining(['message.updated', 'read.updated']));
     });
 
     it('replies quoting a message show its edit, then its recall', async () => {

@@ -1,8 +1,11 @@
-import { unreadCountMax } from '@parley/protocol';
+import { type ReadState as ReadStateEvent, unreadCountMax } from '@parley/protocol';
 import { type Kysely, sql } from 'kysely';
 import type { Database, MessageRow, UserRow } from './tables.ts';
 
 type Db = Kysely<Database>;
+
+/** A member's badges in one conversation, with whose they are. */
+export type ReadState = ReadStateEvent & { userId: string };
 
 /**
  * The caller's conversations (or the one named) with their own membership and badges, pinned
@@ -106,6 +109,50 @@ export async function moveReadCursors(
     .where('user_id', 'in', userIds)
     .where('last_read_seq', '<', seq)
     .execute();
+}
+
+/**
+ * The read state of the members of one conversation who had not read past `seq` (of
+ * `userIds`, or of everyone but `except`), in ONE query with the same counts as
+ * conversationsWithReadState: what an edit or a recall of the message at `seq` may change.
+ */
+export async function readStatesBefore(
+  db: Db,
+  conversationId: string,
+  seq: number,
+  who: { userIds: readonly string[] } | { except: string },
+): Promise<ReadState[]> {
+  if ('userIds' in who && who.userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('members')
+    .select((eb) => [
+      'members.user_id',
+      'members.last_read_seq',
+      sql<number | string>`(select count(*) from (select 1 from messages
+        where messages.conversation_id = members.conversation_id
+        and messages.seq > members.last_read_seq and messages.sender_id <> members.user_id
+        and messages.recalled_at is null
+        limit ${sql.lit(unreadCountMax)}) as unread)`.as('unread_count'),
+      eb
+        .selectFrom('mentions')
+        .select((m) => m.fn.countAll<number | string>().as('n'))
+        .whereRef('mentions.user_id', '=', 'members.user_id')
+        .whereRef('mentions.conversation_id', '=', 'members.conversation_id')
+        .whereRef('mentions.seq', '>', 'members.last_read_seq')
+        .as('mention_count'),
+    ])
+    .where('members.conversation_id', '=', conversationId)
+    .where('members.last_read_seq', '<', seq)
+    .$if('userIds' in who, (q) => q.where('members.user_id', 'in', (who as { userIds: string[] }).userIds))
+    .$if('except' in who, (q) => q.where('members.user_id', '<>', (who as { except: string }).except))
+    .execute();
+  return rows.map((r) => ({
+    userId: r.user_id,
+    conversationId,
+    readSeq: r.last_read_seq,
+    unreadCount: Number(r.unread_count),
+    mentionCount: Number(r.mention_count ?? 0),
+  }));
 }
 
 /**

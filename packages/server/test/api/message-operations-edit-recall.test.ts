@@ -125,6 +125,32 @@ describe.each(dialects)('editing and recalling messages on %s', (dialect) => {
     await closeAll(bobSocket, carolSocket);
   });
 
+  it('members who had not read a message hear their new badges after its edit drops a mention and its recall', async () => {
+    const [alice, bob, carol] = await people(server(), 'alice', 'bob', 'carol');
+    await befriend(server(), alice, bob);
+    await befriend(server(), alice, carol);
+    const group = await makeGroup(server(), alice, { memberIds: [bob.user.id, carol.user.id] });
+    const id = await say(alice, group.id, `@${carol.username} @${bob.username} homework`);
+    // Bob reads it; Carol does not.
+    await say(bob, group.id, 'on it');
+    const [bobSocket, carolSocket] = await openSockets(server(), bob, carol);
+    expect((await edit(alice, id, `@${bob.username} homework`)).status).toBe(200);
+    const afterEdit = await carolSocket.waitForEvent('read.updated', (d) => d.conversationId === group.id);
+    // Unread: Alice's message and Bob's reply; the mention of her is gone.
+    expect(afterEdit.data).toMatchObject({ unreadCount: 2, mentionCount: 0 });
+
+    expect((await recall(alice, id)).status).toBe(200);
+    const afterRecall = await carolSocket.waitForEvent(
+      'read.updated',
+      (d) => d.conversationId === group.id && d.unreadCount === 1,
+    );
+    expect(afterRecall.data).toMatchObject({ unreadCount: 1, mentionCount: 0 });
+    // Bob had read past it (his own reply): his badges did not move, and nobody tells him.
+    await settleWithBio(server(), bob, bobSocket);
+    expect(bobSocket.events('read.updated', (d) => d.conversationId === group.id)).toEqual([]);
+    await closeAll(bobSocket, carolSocket);
+  });
+
   it('an edit racing a recall never writes text back into the tombstone', async () => {
     const [alice, bob] = await people(server(), 'alice', 'bob');
     const chat = await chatOf(alice, bob);

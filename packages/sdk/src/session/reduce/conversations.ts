@@ -59,15 +59,10 @@ export function messageCreated(state: SessionState, m: Message, fx: Effects): Se
   });
 }
 
-/** An edit or recall: the list shows it when it is the last message; the conversation's rev moves. */
-export function messageUpdated(state: SessionState, m: Message, fx: Effects): SessionState {
-  const held = state.conversations.find((c) => c.id === m.conversationId);
-  // An edit may add or drop a mention of me, a recall takes an unread message out of my
-  // badges; no event carries my new counts, and the message as it was is not known here, so
-  // the list (which has them) is asked again — once per change (rev), for a message that may
-  // count for me: someone else's, after my read cursor.
-  if (held && m.rev > held.lastRev && m.senderId !== state.me.id && m.seq > held.readSeq)
-    fx.reload('conversations');
+/** An edit or recall: the list shows it when it is the last message (or quoted by it); the conversation's rev moves. */
+export function messageUpdated(state: SessionState, m: Message): SessionState {
+  // An edit that adds or drops a mention of me, or a recall of a message I had not read,
+  // changes my badges: the server sends me `read.updated` with them (PROTOCOL.md).
   return patchConversation(state, m.conversationId, (c) => ({
     ...c,
     lastRev: Math.max(c.lastRev, m.rev),

@@ -22,7 +22,7 @@ export function reduceEvent(state: SessionState, e: ServerEvent, fx: Effects): S
     case 'message.created':
       return conversations.messageCreated(state, e.data, fx);
     case 'message.updated':
-      return conversations.messageUpdated(state, e.data, fx);
+      return conversations.messageUpdated(state, e.data);
     case 'reaction.changed':
       return conversations.reactionChanged(state, e.data);
     case 'conversation.updated':

@@ -6,6 +6,7 @@ import { presentMessage } from '../../presenters/conversations.ts';
 import { type Services, transact } from '../../services.ts';
 import { extrasFor } from '../../store/message-extras.ts';
 import { markRevised, replaceMentions, updateMessageText } from '../../store/message-updates.ts';
+import { announceCounts } from '../read/announce-counts.ts';
 import { announceUpdate } from './announce-update.ts';
 import { checkCanSend } from './check-can-send.ts';
 import { accessMessage, requireLiveText } from './message-access.ts';
@@ -48,8 +49,21 @@ export async function editMessage(
       edited_at: now(),
     });
     await replaceMentions(tx, message.conversation_id, message.seq, mentions);
-    return announceUpdate(tx, emit, await markRevised(tx, edited));
+    const updated = await announceUpdate(tx, emit, await markRevised(tx, edited));
+    // Whom it mentions now and no more, or not before: their mention counts moved.
+    const before = mentionsIn(message.data);
+    const changed = [
+      ...mentions.filter((id) => !before.includes(id)),
+      ...before.filter((id) => !mentions.includes(id)),
+    ];
+    await announceCounts(tx, emit, message.conversation_id, message.seq, { userIds: changed });
+    return updated;
   });
+}
+
+/** Whom the message's data says it mentions. */
+function mentionsIn(data: string | null): string[] {
+  return ((data ? JSON.parse(data) : {}) as { mentions?: string[] }).mentions ?? [];
 }
 
 /** The message's data with its mentions replaced; other facts it may carry are kept. */

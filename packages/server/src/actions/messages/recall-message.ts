@@ -7,6 +7,7 @@ import { type Services, transact } from '../../services.ts';
 import { markRecalled, markRevised } from '../../store/message-updates.ts';
 import type { MessageRow } from '../../store/tables.ts';
 import { sweepMedia } from '../uploads/sweep-media.ts';
+import { announceCounts } from '../read/announce-counts.ts';
 import { announceUpdate } from './announce-update.ts';
 import { accessMessage } from './message-access.ts';
 
@@ -30,7 +31,12 @@ export async function recallMessage(services: Services, actor: Actor, messageId:
       ? (JSON.parse(message.data) as { attachment?: { id: string } }).attachment?.id
       : undefined;
     const recalled = await markRecalled(tx, message, me, now());
-    return announceUpdate(tx, emit, await markRevised(tx, recalled));
+    const updated = await announceUpdate(tx, emit, await markRevised(tx, recalled));
+    // A tombstone is nothing to read: it leaves the unread (and mention) counts of those who
+    // had not read it. The sender never counted it.
+    if (message.sender_id)
+      await announceCounts(tx, emit, message.conversation_id, message.seq, { except: message.sender_id });
+    return updated;
   });
   // The upload's file goes too once no other message (a forwarded copy) shows it.
   if (attachmentId) await sweepMedia(services, { only: attachmentId });
