@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { type TestServer, startTestServer } from '@parley/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { password } from '../support/people.ts';
 import {
   type Person,
+  agrees,
   befriend,
   device,
   heard,
@@ -91,6 +93,20 @@ describe.each(['sqlite', 'postgres'] as const)(
       await until(() => tablet.session.getSnapshot().ended === 'revoked');
       expect(alice.session.getSnapshot().ended).toBeNull();
       leaveAll([tablet]);
+    });
+
+    // Last: it changes the password the other tests' devices sign in with.
+    it("a password change ends her other devices' sessions, and the device that changed it stays", async () => {
+      const laptop = await device(server, alice, 'laptop');
+      await alice.session.account.changePassword({
+        currentPassword: password,
+        newPassword: 'a new horse battery staple',
+      });
+      await until(() => laptop.session.getSnapshot().ended === 'password_changed');
+      await until(() => phone.session.getSnapshot().ended === 'password_changed');
+      expect(alice.session.getSnapshot().ended).toBeNull();
+      await agrees(alice);
+      leaveAll([laptop]);
     });
   },
 );
