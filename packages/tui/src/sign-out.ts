@@ -1,5 +1,6 @@
 import { ParleyClient } from '@parley/sdk';
 import { WebSocket } from 'ws';
+import { CacheFile } from './storage/cache-file.ts';
 import { OutboxFile } from './storage/outbox-file.ts';
 import { forgetLogin, loadLogin } from './storage/saved-login.ts';
 
@@ -17,6 +18,7 @@ export async function signOutSaved(server: string): Promise<string> {
   );
   forgetLogin(server);
   new OutboxFile(server, saved.user.id).remove();
+  new CacheFile(server, saved.user.id).remove();
   return ended
     ? `Signed out of ${server} as ${saved.user.username}.`
     : `Forgot the saved session for ${server} (the server could not be reached to end it).`;

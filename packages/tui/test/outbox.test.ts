@@ -4,8 +4,8 @@ import { type TestServer, startTestServer } from '@parley/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverDir } from '../src/storage/state-dir.ts';
 import { type CuttableProxy, startCuttableProxy } from './support/cuttable-proxy.ts';
-import { befriend, signUp, stateDirSignedInAs } from './support/people.ts';
-import { Terminal, keys } from './support/terminal.ts';
+import { befriend, say, signUp, stateDirSignedInAs } from './support/people.ts';
+import { Terminal, keys, sleep } from './support/terminal.ts';
 import { eventually, said } from './support/wait.ts';
 
 describe('writing while offline', () => {
@@ -55,6 +55,28 @@ describe('writing while offline', () => {
       (copies) => copies.length === 1,
     );
     await term.close();
+  });
+
+  it('starts offline with the chats and messages it last saw', async () => {
+    const { open, bob, chatId } = await aliceAndBob(3);
+    await say(bob, chatId, 'see you at 8 ☕');
+    const first = open();
+    await first.waitForText('Bob');
+    await first.type(keys.enter);
+    await first.waitForText(said('Bob', 'see you at 8 ☕'));
+    // The cache is written a moment after the last change.
+    await sleep(1500);
+    await first.close();
+
+    proxy.cut();
+    const second = open();
+    await second.waitForText('offline, reconnecting…');
+    await second.waitForText('Bob');
+    await second.type(keys.enter);
+    await second.waitForText(said('Bob', 'see you at 8 ☕'));
+    proxy.restore();
+    await second.waitForText('● connected', 20_000);
+    await second.close();
   });
 
   it('keeps unsent messages across a restart and sends them once', async () => {

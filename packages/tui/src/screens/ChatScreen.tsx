@@ -26,6 +26,7 @@ import { useSyncedState } from '../hooks/useSyncedState.ts';
 import { useTypingSender } from '../hooks/useTypingSender.ts';
 import { useUnsentCount } from '../hooks/useUnsentCount.ts';
 import { useWantedPeople } from '../hooks/useWantedPeople.ts';
+import { CacheFile } from '../storage/cache-file.ts';
 import { OutboxFile } from '../storage/outbox-file.ts';
 import { type LineState, emptyLine } from '../text/line-edit.ts';
 import { fit } from '../text/width.ts';
@@ -82,8 +83,11 @@ export function ChatScreen({ server, client, me, size, onSignedOut }: Props) {
   const sendTyping = useTypingSender(session);
 
   useEffect(() => {
-    if (state.ended) onSignedOut(endReasonText(state.ended));
-  }, [state.ended, onSignedOut]);
+    if (!state.ended) return;
+    // Ended by the server (revoked, password changed): the chats kept on disk go with it.
+    new CacheFile(server, me.id).remove();
+    onSignedOut(endReasonText(state.ended));
+  }, [state.ended, onSignedOut, server, me.id]);
   useEffect(() => {
     if (!flash) return;
     const timer = setTimeout(() => setFlash(null), 5000);
@@ -129,6 +133,7 @@ export function ChatScreen({ server, client, me, size, onSignedOut }: Props) {
     if (command === '/signout') {
       void session.signOut().then(() => {
         new OutboxFile(server, me.id).remove();
+        new CacheFile(server, me.id).remove();
         onSignedOut();
       });
       return;
