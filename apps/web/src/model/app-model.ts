@@ -1,6 +1,7 @@
 import type { AuthResult } from '@parley/protocol';
 import { type EndReason as SessionEndReason, ParleyClient } from '@parley/sdk';
 import { deleteUserCache } from '../cache/cache-db.ts';
+import { clearToasts } from '../ui/toast.tsx';
 import { Observable } from './observable.ts';
 import { clearSession, loadSession, saveSession } from './saved-session.ts';
 import { SignedIn } from './signed-in.ts';
@@ -60,6 +61,7 @@ export class AppModel {
       current.app.dispose();
       void deleteUserCache(current.app.me.id);
       current.app.drafts.clear();
+      clearToasts();
     }
     clearSession();
     this.phase.set({ kind: 'signed-out', notice });

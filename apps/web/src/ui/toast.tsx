@@ -18,6 +18,11 @@ export function toast(text: string, kind: Toast['kind'] = 'info'): void {
   setTimeout(() => toasts.set(toasts.get().filter((t) => t.id !== id)), kind === 'error' ? 6000 : 3500);
 }
 
+/** Takes every toast down (signing out: what was said to one user is not shown to the next). */
+export function clearToasts(): void {
+  toasts.set([]);
+}
+
 export function Toaster() {
   const list = useValue(toasts);
   return (
