@@ -1,4 +1,5 @@
 import type { Conversation } from '@parley/protocol';
+import type { Page } from '@playwright/test';
 import { chatItem, directChat, messageRows, write } from './support/chat.ts';
 import { expect, test } from './support/fixtures.ts';
 
@@ -23,6 +24,12 @@ test('with no network a reload shows the chats and recent messages, and what is 
   await alice.page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+  // And the device has written down what it shows: the cache is written a moment after a
+  // change (or as the page goes), and a reload within that moment on a busy machine can
+  // outrun the write that pagehide starts. A person's tunnel comes later than that.
+  await expect
+    .poll(() => cachedPreview(alice.page, alice.userId, conversationId))
+    .toContain('Before the tunnel');
 
   await alice.context.setOffline(true);
   await alice.page.reload();
@@ -138,3 +145,26 @@ test('a group made while the conversation list is loading still shows up', async
   await expect(chatItem(alice.page, made!.id)).toBeVisible();
   await expect(chatItem(alice.page, made!.id)).toContainText('Made meanwhile 同时建的群');
 });
+
+/** The last message's text the device's cache keeps for a conversation ('' when none). */
+function cachedPreview(page: Page, userId: string, conversationId: string): Promise<string> {
+  return page.evaluate(
+    ([name, id]) =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open(name!);
+        open.onerror = () => resolve('');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('state')) return resolve('');
+          const read = db.transaction('state').objectStore('state').get('conversations');
+          read.onerror = () => resolve('');
+          read.onsuccess = () => {
+            const list = (read.result ?? []) as Conversation[];
+            resolve(list.find((c) => c.id === id)?.lastMessage?.text ?? '');
+            db.close();
+          };
+        };
+      }),
+    [`parley-${userId}`, conversationId],
+  );
+}
