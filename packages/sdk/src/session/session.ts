@@ -233,9 +233,11 @@ export class ParleySession {
 
   private set(next: SessionState): void {
     if (next === this.state || this.disposed) return;
+    const listChanged = next.conversations !== this.state.conversations || !this.state.loaded.conversations;
     this.state = next;
-    const groups = managedGroups(next).join(',');
-    // Promoted or demoted, or a group made or left: whose applications I see changed.
+    // Promoted or demoted, or a group made or left: whose applications I see changed. Looked
+    // at only when the list changed (most events change something else).
+    const groups = listChanged ? managedGroups(next).join(',') : this.askedGroups;
     if (groups !== this.askedGroups && next.loaded.conversations) {
       this.askedGroups = groups;
       this.load('joinRequests').catch(() => {});
