@@ -11,6 +11,7 @@ export * from './schemas/stickers.ts';
 export * from './schemas/message-operations.ts';
 export * from './schemas/read-state.ts';
 export * from './schemas/search.ts';
+export * from './schemas/push.ts';
 export * from './schemas/friends.ts';
 export * from './schemas/groups.ts';
 export * from './schemas/gateway.ts';

@@ -45,11 +45,14 @@ import { readStateRoutes } from './http/routes/read-state.ts';
 import { settingsRoutes } from './http/routes/settings.ts';
 import { searchRoutes } from './http/routes/search.ts';
 import { presenceRoutes } from './http/routes/presence.ts';
+import { pushRoutes } from './http/routes/push.ts';
 import { meRoutes } from './http/routes/me.ts';
 import { serverInfoRoutes } from './http/routes/server-info.ts';
 import { metricsRoutes } from './http/routes/metrics.ts';
 import { operationsRoutes } from './http/routes/operations.ts';
 import { createMetrics } from './metrics/metrics.ts';
+import { PushSender } from './push/push-sender.ts';
+import { type VapidKeys, loadVapidKeys } from './push/vapid-keys.ts';
 import { avatarRoutes } from './http/routes/avatars.ts';
 import { mediaRoutes } from './http/routes/media.ts';
 import { uploadRoutes } from './http/routes/uploads.ts';
@@ -86,11 +89,13 @@ export async function createParley(
   );
   // Opened once, inside the try: a blob store that cannot be used fails the start cleanly.
   let media: Awaited<ReturnType<typeof mediaFolders>>;
+  let vapidKeys: VapidKeys;
   try {
     await migrateToLatest(store.db);
     if (config.lobby) await ensureLobby(store.db);
     media = await mediaFolders(config);
     await ensureDefaultStickers(store.db, media);
+    vapidKeys = await loadVapidKeys(config, store);
   } catch (err) {
     await store.close();
     throw err;
@@ -103,6 +108,10 @@ export async function createParley(
     gateway.missedEvents(),
   );
   const members = new MemberCache();
+  const push = new PushSender(
+    { store, presence, log },
+    { keys: vapidKeys, subject: config.pushSubject ?? 'mailto:parley@localhost' },
+  );
   const services: Services = {
     config,
     nodeId,
@@ -114,7 +123,11 @@ export async function createParley(
     log,
     members,
     // SQLite has one connection, so one lane; PostgreSQL lanes leave most of the pool to the rest.
-    sends: new SendBatcher({ store, members, config, bus, log, metrics }, store.dialect === 'sqlite' ? 1 : 4),
+    sends: new SendBatcher(
+      { store, members, config, bus, log, metrics, onStored: (row) => push.messageStored(row) },
+      store.dialect === 'sqlite' ? 1 : 4,
+    ),
+    push,
     ...media,
     blobLock,
     metrics,
@@ -213,6 +226,7 @@ export async function createParley(
       await api.register(inviteRoutes, { services });
       await api.register(conversationRoutes, { services });
       await api.register(presenceRoutes, { services });
+      await api.register(pushRoutes, { services });
       await api.register(messageRoutes, { services });
       await api.register(messageOperationsRoutes, { services });
       await api.register(readStateRoutes, { services });
@@ -261,6 +275,8 @@ export async function createParley(
         const cut = setTimeout(() => app.server.closeAllConnections(), graceMs);
         await app.close();
         clearTimeout(cut);
+        // Pushes for the last sends get what is left of the grace time; then the store closes.
+        await push.close(graceMs);
         await presence.close();
         await bus.close();
         await redis?.close();

@@ -9,6 +9,7 @@ import type { UploadStaging } from './media/upload-staging.ts';
 import type { Bus, Envelope } from './bus/bus.ts';
 import type { Config } from './config/settings.ts';
 import type { Presence } from './fanout/presence.ts';
+import type { PushSender } from './push/push-sender.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import { SessionRateLimit } from './http/session-rate-limit.ts';
 import type { Store } from './store/connect.ts';
@@ -33,6 +34,8 @@ export interface Services {
   members: MemberCache;
   /** Group commit for sends (actions/messages/send-batcher.ts). */
   sends: SendBatcher;
+  /** Web Push to devices with no socket open (push/push-sender.ts). */
+  push: PushSender;
   /** Stored files by SHA-256 (media/blob-store.ts). */
   blobs: BlobStore;
   blobLock: BlobLock;

@@ -112,6 +112,11 @@ export const ServerInfo = z.object({
   maxGroupSize: z.number().int(),
   /** PARLEY_RECALL_WINDOW_SECONDS: how long a sender may recall their own message. */
   recallWindowSeconds: z.number().int(),
+  /**
+   * The server's VAPID public key (base64url, 65 bytes): what `pushManager.subscribe` takes as
+   * `applicationServerKey`, so the push service accepts only this server's pushes.
+   */
+  vapidPublicKey: z.string(),
   limits: z.record(z.string(), z.number()),
 });
 export type ServerInfo = z.infer<typeof ServerInfo>;

@@ -45,10 +45,18 @@ export type Readers = z.infer<typeof Readers>;
 export const Settings = z.object({
   /** Others see how far I have read, and I see how far they have; off hides both ways. */
   readReceipts: z.boolean(),
+  /**
+   * Push notifications (PROTOCOL.md, "Push notifications") show the message's text; off shows
+   * only who it is from and "New message", for a lock screen others can see. On by default.
+   */
+  pushPreview: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const UpdateSettingsBody = z.strictObject({ readReceipts: z.boolean().optional() });
+export const UpdateSettingsBody = z.strictObject({
+  readReceipts: z.boolean().optional(),
+  pushPreview: z.boolean().optional(),
+});
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;
 
 /** One member's own settings for a conversation: only that member sees them. */

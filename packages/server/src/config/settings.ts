@@ -273,6 +273,21 @@ export const settings = {
     default: '10',
     doc: 'On SIGTERM, how long running sends and requests get to finish after sockets are told to reconnect elsewhere.',
   },
+  pushSubject: {
+    env: 'PARLEY_PUSH_SUBJECT',
+    schema: z
+      .string()
+      .regex(/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/, 'mailto:you@example.org or an https:// URL')
+      .optional(),
+    default: undefined,
+    doc: 'Web Push: who the push services (Google, Mozilla, Apple…) may contact about this server’s notifications, mailto: or https://; unset: mailto:parley@localhost, which Apple’s service may refuse.',
+  },
+  pushHttpLoopback: {
+    env: 'PARLEY_PUSH_HTTP_LOOPBACK',
+    schema: bool,
+    default: 'false',
+    doc: 'Tests only: accept push subscriptions whose endpoint is http:// on a loopback address (a stand-in push service). Real ones are https on a public host.',
+  },
   webDir: {
     env: 'PARLEY_WEB_DIR',
     schema: z.string().min(1).optional(),

@@ -19,6 +19,8 @@ export interface UsersTable {
   last_seen_at: string | null;
   /** 1: others see when this user has read their messages (and this user sees theirs). */
   read_receipts: number;
+  /** 1: push notifications show the message's text (Settings.pushPreview). */
+  push_preview: number;
 }
 
 export interface SessionsTable {
@@ -65,6 +67,8 @@ export interface Database {
   user_stickers: UserStickersTable;
   message_stickers: MessageStickersTable;
   custom_emoji: CustomEmojiTable;
+  push_subscriptions: PushSubscriptionsTable;
+  push_vapid_keys: PushVapidKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -285,6 +289,25 @@ export interface CustomEmojiTable {
   height: number;
   animated: number;
   created_by: string | null;
+  created_at: string;
+}
+
+/** Where one session's device wants its pushes (migrations/20261206T0140_push.ts). */
+export interface PushSubscriptionsTable {
+  session_id: string;
+  user_id: string;
+  endpoint: string;
+  /** The device's P-256 public key and auth secret, base64url, as the browser gave them. */
+  p256dh: string;
+  auth: string;
+  created_at: string;
+}
+
+/** The VAPID key pair on PostgreSQL: one row, id 1 (push/vapid-keys.ts). */
+export interface PushVapidKeysTable {
+  id: number;
+  public_key: string;
+  private_key: string;
   created_at: string;
 }
 

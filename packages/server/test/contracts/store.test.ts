@@ -50,6 +50,7 @@ function aUser(name: string, fields: Partial<UserRow> = {}): UserRow {
     updated_at: t0,
     last_seen_at: null,
     read_receipts: 1,
+    push_preview: 1,
     ...fields,
   };
 }

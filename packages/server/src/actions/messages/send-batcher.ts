@@ -33,6 +33,8 @@ export class SendBatcher {
       bus: Bus;
       log: Logger;
       metrics?: Pick<Metrics, 'messagesStored' | 'sendLatency'>;
+      /** Hears each newly stored message after its events are published (push/push-sender.ts); must not wait. */
+      onStored?: (row: MessageRow) => void;
     },
     laneCount: number,
     private readonly maxBatch = 128,
@@ -90,6 +92,7 @@ export class SendBatcher {
         // Stored is stored: the ack still goes out, and members catch up through sync.
         this.deps.log.error({ err, messageId: outcome.row.id }, 'could not publish a stored message');
       }
+      if (outcome.stored) this.deps.onStored?.(outcome.row);
       this.deps.metrics?.sendLatency.observe((performance.now() - pending.since) / 1000);
       pending.resolve(outcome.row);
     }

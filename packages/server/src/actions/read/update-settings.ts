@@ -1,6 +1,7 @@
 import type { Settings, UpdateSettingsBody } from '@parley/protocol';
 import type { Actor } from '../../access/session.ts';
 import { type Services, transact } from '../../services.ts';
+import { pushPreviewOn, setPushPreview } from '../../store/push-subscriptions.ts';
 import { readReceiptsOn, setReadReceipts } from '../../store/read-state.ts';
 
 /**
@@ -16,10 +17,17 @@ export async function updateSettings(
 ): Promise<Settings> {
   const me = actor.user.id;
   return transact(services, async (tx, emit) => {
-    const before: Settings = { readReceipts: await readReceiptsOn(tx, me) };
-    const after: Settings = { readReceipts: changes.readReceipts ?? before.readReceipts };
-    if (after.readReceipts === before.readReceipts) return after;
-    await setReadReceipts(tx, me, after.readReceipts);
+    const before: Settings = {
+      readReceipts: await readReceiptsOn(tx, me),
+      pushPreview: await pushPreviewOn(tx, me),
+    };
+    const after: Settings = {
+      readReceipts: changes.readReceipts ?? before.readReceipts,
+      pushPreview: changes.pushPreview ?? before.pushPreview,
+    };
+    if (after.readReceipts === before.readReceipts && after.pushPreview === before.pushPreview) return after;
+    if (after.readReceipts !== before.readReceipts) await setReadReceipts(tx, me, after.readReceipts);
+    if (after.pushPreview !== before.pushPreview) await setPushPreview(tx, me, after.pushPreview);
     emit({ to: { users: [me] }, event: { event: 'settings.updated', data: after } });
     return after;
   });

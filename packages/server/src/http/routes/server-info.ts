@@ -20,6 +20,7 @@ export const serverInfoRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       dmPolicy: services.config.dmPolicy,
       maxGroupSize: services.config.maxGroupSize,
       recallWindowSeconds: services.config.recallWindowSeconds,
+      vapidPublicKey: services.push.publicKey,
       limits: Object.fromEntries(Object.entries(limits)),
     }),
   );
