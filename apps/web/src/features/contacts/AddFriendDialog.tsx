@@ -185,7 +185,8 @@ function UserSearch({
   );
 }
 
-function RequestForm({
+/** The note and Send of a friend request to one person (also in a person's card). */
+export function RequestForm({
   user,
   onBack,
   onSent,

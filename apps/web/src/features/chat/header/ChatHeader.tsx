@@ -13,6 +13,7 @@ import { conversationAvatar, conversationTitle } from '../../../util/conversatio
 import { errorText } from '../../../util/error-text.ts';
 import { listTime } from '../../../util/format-time.ts';
 import { closeConversation } from '../../../util/route.ts';
+import { PersonTrigger } from '../../people/PersonTrigger.tsx';
 import styles from './ChatHeader.module.css';
 
 // Loaded when first opened: not needed to read and write messages.
@@ -65,10 +66,17 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
       <IconButton label={t('common:back')} className={styles.back} onClick={closeConversation}>
         <ChevronLeft size={22} />
       </IconButton>
-      <Avatar src={conversationAvatar(c)} name={title} size={38} online={peer ? peerOnline : undefined} />
+      <PersonTrigger userId={peer?.id ?? null} name={title}>
+        <Avatar src={conversationAvatar(c)} name={title} size={38} online={peer ? peerOnline : undefined} />
+      </PersonTrigger>
       <div className={styles.names}>
         <h2 className={styles.title}>
-          {title}
+          <PersonTrigger
+            userId={peer?.id ?? null}
+            style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}
+          >
+            {title}
+          </PersonTrigger>
           {c.notificationsMuted && (
             <BellOff size={14} className={styles.muted} aria-label={t('header.mutedIcon')} />
           )}

@@ -9,6 +9,7 @@ import { messagePreview, noticeText } from '../../../util/message-preview.ts';
 import { useChatActions } from '../list/chat-actions.ts';
 import type { Delivery } from '../list/timeline-items.ts';
 import { StickerImage } from '../media/StickerImage.tsx';
+import { PersonTrigger } from '../../people/PersonTrigger.tsx';
 import { DeliveryMark } from './DeliveryMark.tsx';
 import { MessageActions } from './MessageActions.tsx';
 import { MessageBody } from './MessageBody.tsx';
@@ -78,10 +79,26 @@ export const MessageRow = memo(function MessageRow({
       className={`message-row ${styles.row} ${mine ? styles.mine : styles.other} ${first ? styles.first : ''} ${last ? styles.last : ''}`}
     >
       {showSender && (
-        <div className={styles.avatarColumn}>{first && <SenderAvatar userId={message.senderId} />}</div>
+        <div className={styles.avatarColumn}>
+          {first && (
+            <PersonTrigger
+              userId={message.senderId}
+              groupId={message.conversationId}
+              name={names(message.senderId)}
+            >
+              <SenderAvatar userId={message.senderId} />
+            </PersonTrigger>
+          )}
+        </div>
       )}
       <div className={styles.column}>
-        {showSender && first && <div className={styles.sender}>{names(message.senderId)}</div>}
+        {showSender && first && (
+          <div className={styles.sender}>
+            <PersonTrigger userId={message.senderId} groupId={message.conversationId}>
+              {names(message.senderId)}
+            </PersonTrigger>
+          </div>
+        )}
         <div className={styles.line}>
           <div
             className={
