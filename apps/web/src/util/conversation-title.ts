@@ -1,5 +1,14 @@
 import type { Conversation } from '@parley/protocol';
 import { type SessionState, nameOf } from '@parley/sdk';
+import { i18next } from '../i18n/index.ts';
+
+/**
+ * A group's name as shown: the lobby's is the server's English "Lobby", so it is named in the
+ * reader's language instead (its id is the fixed string `lobby`, PROTOCOL.md).
+ */
+export function groupName(group: { id: string; name: string }): string {
+  return group.id === 'lobby' ? i18next.t('people:lobby') : group.name;
+}
 
 /**
  * A conversation's name as I see it: a friend's remark or name for direct chats, else the
@@ -7,7 +16,7 @@ import { type SessionState, nameOf } from '@parley/sdk';
  */
 export function conversationTitle(c: Conversation, { friends }: Pick<SessionState, 'friends'>): string {
   const peer = c.kind === 'direct' ? c.peer : null;
-  if (!peer) return c.name;
+  if (!peer) return groupName(c);
   const friend = friends.find((f) => f.user.id === peer.id);
   return friend ? nameOf(friend) : peer.displayName;
 }

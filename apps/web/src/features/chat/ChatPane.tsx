@@ -1,5 +1,5 @@
 import type { Message } from '@parley/protocol';
-import { MessageSquareOff, MessagesSquare, Upload } from 'lucide-react';
+import { MessageSquareOff, Upload } from 'lucide-react';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.tsx';
 import { toast } from '../../ui/toast.tsx';
 import { errorText } from '../../util/error-text.ts';
 import { closeConversation } from '../../util/route.ts';
+import { NoChatOpen } from '../people/NoChatOpen.tsx';
 import { attachFiles } from './composer/attach.ts';
 import { Composer } from './composer/Composer.tsx';
 import { MutedBar, useMutedUntil } from './composer/MutedBar.tsx';
@@ -17,16 +18,9 @@ import { MessageList } from './list/MessageList.tsx';
 import { TypingIndicator } from './TypingIndicator.tsx';
 import styles from './ChatPane.module.css';
 
-/** The open conversation (header, messages, typing, composer), or a hint to pick one. */
+/** The open conversation (header, messages, typing, composer), or a hint to pick one (a newcomer's first steps). */
 export function ChatPane({ conversationId }: { conversationId: string | null }) {
-  const { t } = useTranslation('chat');
-  if (!conversationId)
-    return (
-      <div className={styles.empty}>
-        <MessagesSquare size={56} strokeWidth={1.3} aria-hidden="true" />
-        <p>{t('noChat')}</p>
-      </div>
-    );
+  if (!conversationId) return <NoChatOpen />;
   return <OpenChat key={conversationId} conversationId={conversationId} />;
 }
 

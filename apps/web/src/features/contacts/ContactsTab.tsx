@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button, IconButton } from '../../ui/Button.tsx';
+import { groupName } from '../../util/conversation-title.ts';
 import { openConversation, useRoute } from '../../util/route.ts';
 import { AddFriendDialog } from './AddFriendDialog.tsx';
 import { FriendRow } from './FriendRow.tsx';
@@ -29,8 +30,8 @@ export function ContactsTab() {
   const groups = useMemo(
     () =>
       conversations
-        .filter((c) => (c.kind === 'group' || c.kind === 'lobby') && matches(query, c.name))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+        .filter((c) => (c.kind === 'group' || c.kind === 'lobby') && matches(query, groupName(c), c.name))
+        .sort((a, b) => groupName(a).localeCompare(groupName(b))),
     [conversations, query],
   );
   const filtering = query.trim() !== '';
@@ -105,9 +106,9 @@ function GroupRow({ conversation: c, active }: { conversation: Conversation; act
         aria-current={active ? 'true' : undefined}
         onClick={() => openConversation(c.id)}
       >
-        <Avatar src={c.avatarSmall} name={c.name} size={42} />
+        <Avatar src={c.avatarSmall} name={groupName(c)} size={42} />
         <span className={styles.body}>
-          <span className={styles.name}>{c.name}</span>
+          <span className={styles.name}>{groupName(c)}</span>
           <span className={styles.sub}>
             {c.kind === 'lobby' ? t('lobby') : t('memberCount', { count: c.memberCount })}
           </span>

@@ -7,6 +7,7 @@ import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { openConversation } from '../../util/route.ts';
+import { groupName } from '../../util/conversation-title.ts';
 import { textProblem } from '../contacts/one-line.ts';
 import { refusalText } from './refusal.ts';
 import styles from '../contacts/People.module.css';
@@ -50,9 +51,9 @@ export function GroupCard({ group, onJoined }: { group: GroupSummary; onJoined()
   const policy = group.id === 'lobby' ? 'open' : group.joinPolicy;
   return (
     <li className={styles.card} style={{ flexWrap: 'wrap' }} data-testid="group-result">
-      <Avatar src={group.avatarSmall} name={group.name} size={42} />
+      <Avatar src={group.avatarSmall} name={groupName(group)} size={42} />
       <span className={styles.body}>
-        <span className={styles.name}>{group.name}</span>
+        <span className={styles.name}>{groupName(group)}</span>
         <span className={styles.sub}>
           {t('memberCount', { count: group.memberCount })} · {t(`policy.${policy}Short`)}
         </span>
@@ -66,7 +67,7 @@ export function GroupCard({ group, onJoined }: { group: GroupSummary; onJoined()
         <Button
           variant="primary"
           busy={busy}
-          aria-label={t('join.joinNamed', { name: group.name })}
+          aria-label={t('join.joinNamed', { name: groupName(group) })}
           onClick={() => void join()}
         >
           {t('join.join')}

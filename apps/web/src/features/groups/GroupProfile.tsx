@@ -8,6 +8,7 @@ import { Avatar } from '../../ui/Avatar.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { toast } from '../../ui/toast.tsx';
+import { groupName } from '../../util/conversation-title.ts';
 import { textProblem } from '../contacts/one-line.ts';
 import { refusalText } from './refusal.ts';
 import styles from '../contacts/People.module.css';
@@ -81,9 +82,9 @@ export function GroupProfile({ group: c, canManage }: { group: Conversation; can
   if (!canManage)
     return (
       <div className={styles.selected}>
-        <Avatar src={c.avatar} name={c.name} size={56} />
+        <Avatar src={c.avatar} name={groupName(c)} size={56} />
         <span className={styles.body}>
-          <span className={styles.name}>{c.name}</span>
+          <span className={styles.name}>{groupName(c)}</span>
           <span className={styles.sub}>
             {c.kind === 'lobby' ? t('lobbyHint') : t('memberCount', { count: c.memberCount })}
           </span>

@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { toast } from '../../ui/toast.tsx';
 import { closeConversation } from '../../util/route.ts';
+import { groupName } from '../../util/conversation-title.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { GroupJoinRequests } from './GroupJoinRequests.tsx';
 import { GroupProfile } from './GroupProfile.tsx';
@@ -136,7 +137,7 @@ function GroupSettings({ group: c }: { group: Conversation }) {
         action={t('leave')}
         onConfirm={async () => {
           await session.groups.leave(c.id);
-          toast(t('left', { group: c.name }));
+          toast(t('left', { group: groupName(c) }));
           closeConversation();
         }}
       />
