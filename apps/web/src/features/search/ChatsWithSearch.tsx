@@ -5,20 +5,24 @@ import { conversationTitle } from '../../util/conversation-title.ts';
 import { ChatList } from '../chats/ChatList.tsx';
 import { ChatListItem } from '../chats/ChatListItem.tsx';
 import { matches } from '../contacts/matches.ts';
+import { GroupResults } from './GroupResults.tsx';
 import { MessageResults } from './MessageResults.tsx';
+import { PeopleResults } from './PeopleResults.tsx';
 import { SearchField } from './SearchField.tsx';
 import styles from './Search.module.css';
+import { onResultKeys } from './use-result-keys.ts';
 
 /**
  * The Chats tab with a search box on top. While it holds text, the list gives way to the
- * conversations whose name matches (at once, locally) and the messages that do (from the
- * server, as the typing pauses); emptied, the usual list is back.
+ * conversations whose name matches (at once, locally), then from the server as the typing
+ * pauses: people (each opens their card), listed groups (open, or join) and messages;
+ * emptied, the usual list is back. The arrow keys go through the results.
  */
 export function ChatsWithSearch({ activeId }: { activeId: string | null }) {
   const { t } = useTranslation('search');
   const [query, setQuery] = useState('');
   return (
-    <div className={styles.tab}>
+    <div className={styles.tab} onKeyDown={onResultKeys}>
       <div className={styles.bar}>
         <SearchField value={query} onChange={setQuery} label={t('label')} placeholder={t('placeholder')} />
       </div>
@@ -52,6 +56,8 @@ function Found({ query, activeId }: { query: string; activeId: string | null }) 
           </ul>
         </section>
       )}
+      <PeopleResults query={query} />
+      <GroupResults query={query} />
       <section className={styles.section} aria-labelledby="search-messages">
         <h3 className={styles.sectionTitle} id="search-messages">
           {t('messages')}

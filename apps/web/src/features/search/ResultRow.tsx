@@ -1,4 +1,5 @@
-import type { SearchResult } from '@parley/protocol';
+import type { Attachment, SearchResult } from '@parley/protocol';
+import { FileText, Image as ImageIcon, Mic } from 'lucide-react';
 import { conversationOf } from '@parley/sdk';
 import { useTranslation } from 'react-i18next';
 import { useNames } from '../../model/use-names.ts';
@@ -62,8 +63,24 @@ export function ResultRow({ result, inConversation, onOpen }: ResultRowProps) {
             {!inConversation && sender && <span className={styles.sender}>{sender}: </span>}
             <Highlighted snippet={snippet} />
           </span>
+          {message.attachment && <AttachmentLine attachment={message.attachment} />}
         </span>
       </button>
     </li>
+  );
+}
+
+const icons = { image: ImageIcon, voice: Mic, file: FileText } as const;
+
+/** The file a found message carries (its caption or its name may be what matched). */
+function AttachmentLine({ attachment }: { attachment: Attachment }) {
+  const { t } = useTranslation('chat');
+  const Icon = icons[attachment.kind];
+  const label = attachment.kind === 'voice' ? t('preview.voice') : attachment.name;
+  return (
+    <span className={styles.attachment} data-testid="result-attachment">
+      <Icon size={14} aria-hidden="true" />
+      <span>{label}</span>
+    </span>
   );
 }
