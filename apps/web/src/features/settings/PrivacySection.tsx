@@ -4,10 +4,11 @@ import { useSession } from '../../model/app-context.ts';
 import { useSessionState } from '../../model/use-session-state.ts';
 import { toast } from '../../ui/toast.tsx';
 import { errorText } from '../../util/error-text.ts';
+import { BlockedList } from '../people/BlockedList.tsx';
 import styles from './Section.module.css';
 import { Switch } from './Switch.tsx';
 
-/** Server-side privacy settings, shared by all my devices (they hear `settings.updated`). */
+/** Server-side privacy settings, shared by all my devices (they hear `settings.updated`), and the people I blocked. */
 export function PrivacySection() {
   const { t } = useTranslation('settings');
   const { session } = useSession();
@@ -37,6 +38,7 @@ export function PrivacySection() {
         />
         {!settings && <p className={styles.note}>{t('privacy.loading')}</p>}
       </div>
+      <BlockedList />
     </div>
   );
 }
