@@ -19,6 +19,7 @@ import { ConversationsApi } from './api/conversations.ts';
 import { FriendsApi } from './api/friends.ts';
 import { GroupsApi } from './api/groups.ts';
 import { MessagesApi } from './api/messages.ts';
+import { PushApi } from './api/push.ts';
 import { StickersApi } from './api/stickers.ts';
 import { UploadsApi } from './api/uploads.ts';
 import type { Method } from './api/call.ts';
@@ -60,6 +61,7 @@ export class HttpClient {
   readonly friends = new FriendsApi(this.bound);
   readonly groups = new GroupsApi(this.bound);
   readonly messages = new MessagesApi(this.bound);
+  readonly push = new PushApi(this.bound);
   readonly stickers = new StickersApi(this.bound);
   readonly uploads: UploadsApi;
 
