@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,5 +177,16 @@ describe('the demo world, as kirito sees it', () => {
     );
     expect(existsSync(realDir) ? readdirSync(realDir) : []).toEqual([]);
     expect(readdirSync(dataDir)).toContain('parley.db');
+  });
+
+  it('refuses to seed a folder that is not its own, and leaves it as it was', async () => {
+    mkdirSync(realDir, { recursive: true });
+    writeFileSync(path.join(realDir, 'parley.db'), 'a real server’s data');
+    await expect(startDemo({ dataDir: realDir, port: 0 })).rejects.toThrow(/not the demo's folder/);
+    await expect(startDemo({ dataDir: realDir, port: 0, fresh: true })).rejects.toThrow(
+      /not the demo's folder/,
+    );
+    expect(readdirSync(realDir)).toEqual(['parley.db']);
+    expect(readFileSync(path.join(realDir, 'parley.db'), 'utf8')).toBe('a real server’s data');
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Parley, createParley } from '../app.ts';
@@ -9,7 +9,7 @@ import { seedDemo } from './seed.ts';
 /** The demo's own data folder, `.demo-data` at the top of the repository (git ignores it). */
 export const demoDataDir = fileURLToPath(new URL('../../../../.demo-data', import.meta.url));
 
-/** Written last by a finished seed: a folder without it is half-made and is made again. */
+/** Marks the folder as the demo's; `seededAt` is set once the seed has finished. */
 const markerName = 'demo-world.json';
 
 export interface DemoOptions {
@@ -52,22 +52,33 @@ export function demoConfig(dataDir: string, port: number): Config {
   );
 }
 
-/** Seeds the demo folder when it is new (or `fresh`), then starts Parley on it. */
+/**
+ * Seeds the demo folder when it is new (or `fresh`), then starts Parley on it. Only a folder
+ * that is missing, empty or marked as the demo's is ever emptied: pointed at anything else by
+ * mistake, the demo refuses rather than wipe it.
+ */
 export async function startDemo({
   dataDir = demoDataDir,
   port = 8080,
   fresh = false,
 }: DemoOptions = {}): Promise<Demo> {
   const marker = path.join(dataDir, markerName);
+  const readMarker = () =>
+    existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as { seededAt: string | null }) : null;
   let seeded = false;
-  if (fresh || !existsSync(marker)) {
+  if (fresh || !readMarker()?.seededAt) {
+    if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(marker)) {
+      throw new Error(`${dataDir} is not the demo's folder (it has no ${markerName}); not touching it`);
+    }
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
+    // Marked before the seed writes anything, so a seed cut short is made again next time.
+    writeFileSync(marker, `${JSON.stringify({ seededAt: null })}\n`);
     await seedDemo(demoConfig(dataDir, 0));
     writeFileSync(marker, `${JSON.stringify({ seededAt: new Date().toISOString() })}\n`);
     seeded = true;
   }
-  const { seededAt } = JSON.parse(readFileSync(marker, 'utf8')) as { seededAt: string };
+  const seededAt = readMarker()!.seededAt!;
   const parley = await createParley(demoConfig(dataDir, port));
   try {
     const url = await parley.listen();
