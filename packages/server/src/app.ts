@@ -31,6 +31,7 @@ import { AppError } from './errors.ts';
 import type { Config } from './config/settings.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { registerGatewayRoute } from './gateway/route.ts';
+import { compressJsonAnswers } from './http/compress.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { authRoutes } from './http/routes/auth.ts';
 import { conversationRoutes } from './http/routes/conversations.ts';
@@ -218,6 +219,8 @@ export async function createParley(
 
   await app.register(
     async (api) => {
+      // Before the routes: the plugin wraps each route as it is added.
+      await compressJsonAnswers(api);
       await api.register(serverInfoRoutes, { services });
       await api.register(operationsRoutes, { services });
       await api.register(authRoutes, { services });
