@@ -15,6 +15,9 @@ import { Composer } from './composer/Composer.tsx';
 import { MutedBar, useMutedUntil } from './composer/MutedBar.tsx';
 import { ChatHeader } from './header/ChatHeader.tsx';
 import { MessageList } from './list/MessageList.tsx';
+import { MessageDialogs } from './tools/MessageDialogs.tsx';
+import { SelectionBar } from './tools/SelectionBar.tsx';
+import { useMessageTools } from './tools/use-message-tools.ts';
 import { TypingIndicator } from './TypingIndicator.tsx';
 import styles from './ChatPane.module.css';
 
@@ -47,6 +50,7 @@ function OpenChat({ conversationId }: { conversationId: string }) {
   const onReplyDone = useCallback(() => setReplyTo(null), []);
   const onEditDone = useCallback(() => setEditing(null), []);
   const mutedUntil = useMutedUntil(conversation?.myMutedUntil);
+  const tools = useMessageTools();
 
   if (!conversation)
     return (
@@ -99,9 +103,16 @@ function OpenChat({ conversationId }: { conversationId: string }) {
       }}
     >
       <ChatHeader conversation={conversation} />
-      <MessageList conversation={conversation} onReply={onReply} onEdit={onEdit} />
+      <MessageList conversation={conversation} onReply={onReply} onEdit={onEdit} tools={tools} />
       <TypingIndicator conversationId={conversationId} />
-      {mutedUntil ? (
+      {tools.selection ? (
+        <SelectionBar
+          conversationId={conversationId}
+          selection={tools.selection}
+          actions={tools.actions}
+          dialogOpen={!!(tools.forwarding || tools.hiding)}
+        />
+      ) : mutedUntil ? (
         <MutedBar until={mutedUntil} />
       ) : (
         <Composer
@@ -113,6 +124,7 @@ function OpenChat({ conversationId }: { conversationId: string }) {
           onEditDone={onEditDone}
         />
       )}
+      <MessageDialogs conversationId={conversationId} tools={tools} />
       {dragging && (
         <div className={styles.drop} aria-hidden="true">
           <div className={styles.dropBox}>

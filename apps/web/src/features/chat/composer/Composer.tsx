@@ -8,6 +8,7 @@ import { IconButton } from '../../../ui/Button.tsx';
 import { useSessionState } from '../../../model/use-session-state.ts';
 import { AttachmentTray } from './AttachmentTray.tsx';
 import { attachFiles } from './attach.ts';
+import { focusComposerOnOpen } from './autofocus.ts';
 import { EditBar, ReplyBar } from './ContextBar.tsx';
 import { EmojiButton } from './EmojiButton.tsx';
 import { MentionList } from './MentionList.tsx';
@@ -82,6 +83,11 @@ export function Composer({
   useEffect(() => {
     if (replyTo) box.current?.focus();
   }, [replyTo, box]);
+
+  // The chat was just opened (the composer mounts once per conversation): ready to type.
+  useEffect(() => {
+    if (focusComposerOnOpen()) box.current?.focus({ preventScroll: true });
+  }, [box]);
 
   const write = (next: string, caret?: number) => {
     change(next, caret);

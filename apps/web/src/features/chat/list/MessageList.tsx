@@ -8,7 +8,9 @@ import { useSession } from '../../../model/app-context.ts';
 import { useSessionState } from '../../../model/use-session-state.ts';
 import { dayLabel } from '../../../util/format-time.ts';
 import { MessageRow } from '../message/MessageRow.tsx';
+import { NoticeRun } from '../message/NoticeRun.tsx';
 import { PendingRow } from '../message/PendingRow.tsx';
+import type { MessageTools } from '../tools/use-message-tools.ts';
 import { ChatActionsContext } from './chat-actions.ts';
 import { useListRefs } from './list-refs.ts';
 import styles from './MessageList.module.css';
@@ -28,6 +30,8 @@ interface MessageListProps {
   conversation: Conversation;
   onReply(message: Message): void;
   onEdit(message: Message): void;
+  /** Selection mode, forwarding, the picture viewer: kept by the chat. */
+  tools: MessageTools;
 }
 
 /**
@@ -52,7 +56,7 @@ interface TimelineProps extends MessageListProps {
   older: ReturnType<typeof useOlder>;
 }
 
-function Timeline({ conversation, onReply, onEdit, view, older }: TimelineProps) {
+function Timeline({ conversation, onReply, onEdit, tools, view, older }: TimelineProps) {
   const { t } = useTranslation('chat');
   const { session } = useSession();
   const meId = useSessionState((s) => s.me.id);
@@ -78,7 +82,7 @@ function Timeline({ conversation, onReply, onEdit, view, older }: TimelineProps)
   });
   const { jumpTo } = jump;
   const jumpToSeq = useCallback((seq: number) => jumpTo({ kind: 'seq', seq }), [jumpTo]);
-  const actions = useRowActions({ conversation, onReply, onEdit, jumpTo: jumpToSeq });
+  const actions = useRowActions({ conversation, onReply, onEdit, jumpTo: jumpToSeq, tools: tools.actions });
   useRouteJump(id, tracked, jumpToSeq);
   useMarkRead(view, follow.atBottom);
 
@@ -95,11 +99,18 @@ function Timeline({ conversation, onReply, onEdit, view, older }: TimelineProps)
   );
 
   const peerReadSeq = conversation.kind === 'direct' ? conversation.peerReadSeq : null;
+  const { selection } = tools;
   const renderItem = useCallback(
     (_: number, item: TimelineItem) => (
-      <Row item={item} meId={meId} peerReadSeq={peerReadSeq} highlight={jump.highlight} />
+      <Row
+        item={item}
+        meId={meId}
+        peerReadSeq={peerReadSeq}
+        highlight={jump.highlight}
+        selection={selection}
+      />
     ),
-    [meId, peerReadSeq, jump.highlight],
+    [meId, peerReadSeq, jump.highlight, selection],
   );
 
   const newCount = useMemo(() => {
@@ -166,10 +177,11 @@ interface RowProps {
   meId: string;
   peerReadSeq: number | null;
   highlight: number | null;
+  selection: ReadonlySet<string> | null;
 }
 
 /** One row of the timeline: a day line, the "new messages" line, a stored or a pending message. */
-function Row({ item, meId, peerReadSeq, highlight }: RowProps) {
+function Row({ item, meId, peerReadSeq, highlight, selection }: RowProps) {
   const { t } = useTranslation('chat');
   switch (item.kind) {
     case 'day':
@@ -192,8 +204,11 @@ function Row({ item, meId, peerReadSeq, highlight }: RowProps) {
           last={item.last}
           delivery={item.message.senderId === meId ? storedDelivery(item.message, peerReadSeq) : null}
           highlighted={highlight === item.message.seq}
+          selected={selection ? selection.has(item.message.id) : null}
         />
       );
+    case 'notices':
+      return <NoticeRun messages={item.messages} />;
     case 'pending':
       return <PendingRow item={item.item} first={item.first} replyTo={item.replyTo} />;
   }

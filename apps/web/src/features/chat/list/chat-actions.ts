@@ -22,6 +22,14 @@ export interface ChatActions {
   /** Puts my `emoji` on the message, or takes it off when it is there. */
   toggleReaction(message: Message, emoji: string): void;
   recall(message: Message): void;
+  /** Opens the forward dialog for this message. */
+  forward(message: Message): void;
+  /** Keeps a sticker message's sticker in my collection. */
+  saveSticker(message: Message): void;
+  /** Enters selection mode with this message picked, or (selecting) picks or unpicks it. */
+  toggleSelected(message: Message): void;
+  /** Shows the chat's pictures full screen, at this picture message. */
+  openImage(messageId: string): void;
   retry(clientMsgId: string): void;
   discard(clientMsgId: string): void;
 }

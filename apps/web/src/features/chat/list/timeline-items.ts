@@ -21,7 +21,26 @@ export type TimelineItem =
       /** Last of such a run: ends the bubble group (spacing, tail). */
       last: boolean;
     }
-  | { kind: 'pending'; key: string; item: OutboxItem; first: boolean; replyTo: Message | null };
+  | { kind: 'pending'; key: string; item: OutboxItem; first: boolean; replyTo: Message | null }
+  /**
+   * Two or more join and leave notices in a row, shown as one line ("12 people joined"). Keyed
+   * by its newest notice, which an older page put in front does not change.
+   */
+  | { kind: 'notices'; key: string; messages: readonly Message[] };
+
+/**
+ * Notices that say only who came and went: in a busy group or the lobby they bury the talk.
+ * One about me ("You joined") is news to me, so it stays a line of its own.
+ */
+function isArrival(m: Message, me: string): boolean {
+  const type = m.notice?.type;
+  return (
+    m.kind === 'system' &&
+    !m.recalledAt &&
+    (type === 'member.joined' || type === 'member.left') &&
+    !m.notice!.userIds.includes(me)
+  );
+}
 
 /** Messages closer than this, of one sender, share one avatar and name. */
 const groupGapMs = 5 * 60_000;
@@ -71,6 +90,17 @@ export function timelineItems(
       items.push({ kind: 'unread', key: 'unread' });
       unreadPlaced = true;
     }
+    if (isArrival(m, me)) {
+      let end = i + 1;
+      while (end < messages.length && isArrival(messages[end]!, me) && when(messages[end]!).day === day)
+        end++;
+      if (end - i >= 2) {
+        const run = messages.slice(i, end);
+        items.push({ kind: 'notices', key: `notices:${run.at(-1)!.id}`, messages: run });
+        i = end - 1;
+        continue;
+      }
+    }
     const prev = messages[i - 1];
     const next = messages[i + 1];
     items.push({
@@ -100,6 +130,13 @@ export function timelineItems(
     });
   });
   return items;
+}
+
+/** Whether a row shows the message at `seq` (a jump's target). */
+export function showsSeq(item: TimelineItem, seq: number): boolean {
+  if (item.kind === 'message') return item.message.seq === seq;
+  if (item.kind === 'notices') return item.messages.some((m) => m.seq === seq);
+  return false;
 }
 
 /** A held message by id, searched from the newest (what people answer is usually recent). */

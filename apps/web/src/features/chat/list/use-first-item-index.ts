@@ -33,7 +33,8 @@ export function useFirstItemIndex(items: readonly TimelineItem[]): number {
 }
 
 function anchorOf(items: readonly TimelineItem[], first: number, prev: Anchor | null): Anchor {
-  const index = items.findIndex((item) => item.kind === 'message' || item.kind === 'pending');
+  // Not a day line (keyed by its first message, which a prepended page can change).
+  const index = items.findIndex((item) => item.kind !== 'day' && item.kind !== 'unread');
   if (index >= 0) return { items, key: items[index]!.key, index, first };
   return prev ? { ...prev, items, first } : { items, key: null, index: 0, first };
 }

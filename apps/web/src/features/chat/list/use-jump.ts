@@ -2,6 +2,7 @@ import { type RefObject, useCallback, useLayoutEffect, useRef, useState } from '
 import { useTranslation } from 'react-i18next';
 import { toast } from '../../../ui/toast.tsx';
 import type { JumpTarget, ListRefs, Rendered } from './list-refs.ts';
+import { showsSeq } from './timeline-items.ts';
 import { olderPage } from './use-older.ts';
 import type { useTimers } from './use-timers.ts';
 
@@ -47,7 +48,7 @@ export function useJump({ refs, latest, timers, loadOlder, hasOlder, opened }: J
     function ensure(seq: number, tries: number) {
       timers.later(() => {
         const { items, firstItemIndex } = latest.current;
-        const index = items.findIndex((item) => item.kind === 'message' && item.message.seq === seq);
+        const index = items.findIndex((item) => showsSeq(item, seq));
         const { startIndex, endIndex } = refs.rendered.current;
         if (index < 0) return;
         if (firstItemIndex + index >= startIndex && firstItemIndex + index <= endIndex) {
@@ -72,9 +73,7 @@ export function useJump({ refs, latest, timers, loadOlder, hasOlder, opened }: J
     if (!target) return;
     const { items, view } = latest.current;
     const index = items.findIndex((item) =>
-      target.kind === 'unread'
-        ? item.kind === 'unread'
-        : item.kind === 'message' && item.message.seq === target.seq,
+      target.kind === 'unread' ? item.kind === 'unread' : showsSeq(item, target.seq),
     );
     if (index >= 0) {
       refs.jump.current = null;

@@ -4,6 +4,8 @@ import { useMemo } from 'react';
 import { useSession } from '../../../model/app-context.ts';
 import { toast } from '../../../ui/toast.tsx';
 import { errorText } from '../../../util/error-text.ts';
+import { saveSticker } from '../tools/save-sticker.ts';
+import type { MessageToolActions } from '../tools/use-message-tools.ts';
 import type { ChatActions } from './chat-actions.ts';
 
 interface RowActionsOptions {
@@ -11,10 +13,17 @@ interface RowActionsOptions {
   onReply(message: Message): void;
   onEdit(message: Message): void;
   jumpTo(seq: number): void;
+  tools: MessageToolActions;
 }
 
 /** What a message row can do (see ChatActions), through the SDK session's actions. */
-export function useRowActions({ conversation, onReply, onEdit, jumpTo }: RowActionsOptions): ChatActions {
+export function useRowActions({
+  conversation,
+  onReply,
+  onEdit,
+  jumpTo,
+  tools,
+}: RowActionsOptions): ChatActions {
   const { session } = useSession();
   const me = session.getSnapshot().me;
   const { id, kind } = conversation;
@@ -38,9 +47,13 @@ export function useRowActions({ conversation, onReply, onEdit, jumpTo }: RowActi
         call.catch(failed);
       },
       recall: (message) => void session.chats.recall(message.id).catch(failed),
+      forward: (message) => tools.forward([message]),
+      saveSticker: (message) => void saveSticker(session, message),
+      toggleSelected: tools.toggleSelected,
+      openImage: tools.view,
       retry: (clientMsgId) => void session.messages.retry(clientMsgId),
       discard: (clientMsgId) => session.messages.discard(clientMsgId),
     }),
-    [session, id, kind, me.id, me.username, onReply, onEdit, jumpTo],
+    [session, id, kind, me.id, me.username, onReply, onEdit, jumpTo, tools],
   );
 }

@@ -1,7 +1,7 @@
 import type { Attachment } from '@parley/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ImageViewer } from './ImageViewer.tsx';
+import { useChatActions } from '../list/chat-actions.ts';
 import styles from './media.module.css';
 
 const maxWidth = 260;
@@ -14,30 +14,28 @@ export function imageBox(width: number | null, height: number | null): { width: 
   return { width: Math.max(60, Math.round(width * scale)), height: Math.max(40, Math.round(height * scale)) };
 }
 
-/** A picture in a message: its thumbnail at the right size; a click opens it full screen. */
-export function ImageAttachment({ attachment }: { attachment: Attachment }) {
+/** A picture in a message: its thumbnail at the right size; a click opens the chat's pictures full screen at it. */
+export function ImageAttachment({ attachment, messageId }: { attachment: Attachment; messageId: string }) {
   const { t } = useTranslation('chat');
-  const [open, setOpen] = useState(false);
+  const actions = useChatActions();
   const [failed, setFailed] = useState(false);
   const box = imageBox(attachment.width, attachment.height);
   // Animated pictures keep moving only in the original; the thumbnail is a still.
   const src = attachment.animated || !attachment.thumbnailUrl ? attachment.url : attachment.thumbnailUrl;
   return (
-    <>
-      <button
-        type="button"
-        className={styles.image}
-        style={{ width: box.width, aspectRatio: `${box.width} / ${box.height}` }}
-        onClick={() => setOpen(true)}
-        aria-label={t('media.openImage', { name: attachment.name })}
-      >
-        {failed ? (
-          <span className={styles.broken}>{t('media.imageFailed')}</span>
-        ) : (
-          <img src={src} alt="" loading="lazy" draggable={false} onError={() => setFailed(true)} />
-        )}
-      </button>
-      <ImageViewer attachment={attachment} open={open} onOpenChange={setOpen} />
-    </>
+    <button
+      type="button"
+      className={styles.image}
+      style={{ width: box.width, aspectRatio: `${box.width} / ${box.height}` }}
+      onClick={() => actions.openImage(messageId)}
+      aria-label={t('media.openImage', { name: attachment.name })}
+      data-image-message={messageId}
+    >
+      {failed ? (
+        <span className={styles.broken}>{t('media.imageFailed')}</span>
+      ) : (
+        <img src={src} alt="" loading="lazy" draggable={false} onError={() => setFailed(true)} />
+      )}
+    </button>
   );
 }

@@ -1,6 +1,16 @@
 import type { Message } from '@parley/protocol';
 import * as Popover from '@radix-ui/react-popover';
-import { Copy, MoreHorizontal, Pencil, Reply, SmilePlus, Undo2 } from 'lucide-react';
+import {
+  CheckSquare,
+  Copy,
+  Forward,
+  MoreHorizontal,
+  Pencil,
+  Reply,
+  SmilePlus,
+  StickerIcon,
+  Undo2,
+} from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Menu, MenuGroup, MenuItem, MenuSeparator } from '../../../ui/Menu.tsx';
@@ -19,7 +29,8 @@ interface MessageActionsProps {
 /**
  * What can be done to a message: a toolbar beside the bubble (shown on hover or keyboard
  * focus) with React, Reply and More; More (also opened by long-press or right click on touch
- * screens) holds the quick reactions, Reply, Copy, Edit (my text messages) and Recall.
+ * screens) holds the quick reactions, Reply, Copy, Edit (my text messages), Forward, Add to
+ * my stickers (sticker messages), Select (several, to forward or delete) and Recall.
  */
 export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: MessageActionsProps) {
   const { t } = useTranslation('chat');
@@ -124,6 +135,17 @@ export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: Me
             <Pencil size={16} aria-hidden="true" /> {t('actions.edit')}
           </MenuItem>
         )}
+        <MenuItem onSelect={() => actions.forward(message)}>
+          <Forward size={16} aria-hidden="true" /> {t('actions.forward')}
+        </MenuItem>
+        {message.sticker && (
+          <MenuItem onSelect={() => actions.saveSticker(message)}>
+            <StickerIcon size={16} aria-hidden="true" /> {t('actions.saveSticker')}
+          </MenuItem>
+        )}
+        <MenuItem onSelect={() => actions.toggleSelected(message)}>
+          <CheckSquare size={16} aria-hidden="true" /> {t('actions.select')}
+        </MenuItem>
         {canRecall && (
           <MenuItem danger onSelect={() => actions.recall(message)}>
             <Undo2 size={16} aria-hidden="true" /> {t('actions.recall')}

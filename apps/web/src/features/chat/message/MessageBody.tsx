@@ -10,7 +10,7 @@ export function MessageBody({ message, myUsername }: { message: Message; myUsern
   const a = message.attachment;
   return (
     <>
-      {a?.kind === 'image' && <ImageAttachment attachment={a} />}
+      {a?.kind === 'image' && <ImageAttachment attachment={a} messageId={message.id} />}
       {a?.kind === 'file' && <FileAttachment attachment={a} />}
       {a?.kind === 'voice' && <VoicePlayer attachment={a} />}
       {message.text && (

@@ -25,6 +25,8 @@ interface MessageRowProps {
   /** My messages only; null for others'. */
   delivery: Delivery | null;
   highlighted: boolean;
+  /** Selection mode: whether this one is picked; null when not selecting. */
+  selected: boolean | null;
 }
 
 const longPressMs = 450;
@@ -40,6 +42,7 @@ export const MessageRow = memo(function MessageRow({
   last,
   delivery,
   highlighted,
+  selected,
 }: MessageRowProps) {
   const { t } = useTranslation('chat');
   const names = useNames();
@@ -72,12 +75,33 @@ export const MessageRow = memo(function MessageRow({
     if (press.current) clearTimeout(press.current);
     press.current = null;
   };
+  const selecting = selected !== null;
   return (
     <div
       {...common}
       data-mine={mine}
-      className={`message-row ${styles.row} ${mine ? styles.mine : styles.other} ${first ? styles.first : ''} ${last ? styles.last : ''}`}
+      data-selected={selected || undefined}
+      className={`message-row ${styles.row} ${mine ? styles.mine : styles.other} ${first ? styles.first : ''} ${last ? styles.last : ''} ${selecting ? styles.selecting : ''}`}
+      // Selecting, a click anywhere on the row picks it (not the picture, link or name under it).
+      onClickCapture={
+        selecting
+          ? (e) => {
+              e.preventDefault();
+              e.stopPropagation();
+              actions.toggleSelected(message);
+            }
+          : undefined
+      }
     >
+      {selecting && (
+        <input
+          type="checkbox"
+          className={styles.check}
+          checked={selected}
+          readOnly
+          aria-label={t('select.one', { name: names(message.senderId) })}
+        />
+      )}
       {showSender && (
         <div className={styles.avatarColumn}>
           {first && (
@@ -109,12 +133,12 @@ export const MessageRow = memo(function MessageRow({
                   : styles.bubble
             }
             onContextMenu={(e) => {
-              if ((e.target as HTMLElement).closest('a')) return;
+              if (selecting || (e.target as HTMLElement).closest('a')) return;
               e.preventDefault();
               setMenuOpen(true);
             }}
             onPointerDown={(e) => {
-              if (e.pointerType !== 'touch') return;
+              if (e.pointerType !== 'touch' || selecting) return;
               press.current = setTimeout(() => setMenuOpen(true), longPressMs);
             }}
             onPointerUp={cancelPress}
@@ -134,7 +158,14 @@ export const MessageRow = memo(function MessageRow({
               {delivery && <DeliveryMark delivery={delivery} direct={!actions.isGroup} />}
             </span>
           </div>
-          <MessageActions message={message} mine={mine} menuOpen={menuOpen} onMenuOpenChange={setMenuOpen} />
+          {!selecting && (
+            <MessageActions
+              message={message}
+              mine={mine}
+              menuOpen={menuOpen}
+              onMenuOpenChange={setMenuOpen}
+            />
+          )}
         </div>
         <Reactions message={message} />
       </div>
