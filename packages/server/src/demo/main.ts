@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoPassword, people, usernames } from './world.ts';
 import { startDemo } from './start.ts';
@@ -5,10 +6,18 @@ import { startDemo } from './start.ts';
 /**
  * `npm run demo`: Parley with a ready-made world in its own folder (start.ts), so a newcomer
  * sees a living chat in one command. `-- --fresh` makes the world again; `-- --port N`.
+ * `--data-dir` and `--web-dir` are for the docs screenshot (apps/web/e2e/screenshots), which
+ * seeds a world of its own and serves its own build; start.ts never empties a folder that is
+ * not a demo's.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { fresh: { type: 'boolean', default: false }, port: { type: 'string', default: '8080' } },
+    options: {
+      fresh: { type: 'boolean', default: false },
+      port: { type: 'string', default: '8080' },
+      'data-dir': { type: 'string' },
+      'web-dir': { type: 'string' },
+    },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -17,7 +26,12 @@ async function main(): Promise<void> {
   }
   const say = (text: string) => process.stdout.write(`${text}\n`);
   say(values.fresh ? 'Making the demo world again…' : 'Starting the Parley demo…');
-  const demo = await startDemo({ port, fresh: values.fresh });
+  const demo = await startDemo({
+    port,
+    fresh: values.fresh,
+    ...(values['data-dir'] !== undefined && { dataDir: path.resolve(values['data-dir']) }),
+    ...(values['web-dir'] !== undefined && { webDir: path.resolve(values['web-dir']) }),
+  });
   const width = Math.max(...usernames.map((u) => u.length)) + 2;
   say('');
   say(`  Parley demo: ${demo.url.replace('127.0.0.1', 'localhost')}`);

@@ -18,6 +18,8 @@ export interface DemoOptions {
   port?: number;
   /** Throw the old world away and seed a new one. */
   fresh?: boolean;
+  /** The built web client to serve; apps/web/dist by default (the docs screenshot serves its own build). */
+  webDir?: string;
 }
 
 export interface Demo {
@@ -36,7 +38,7 @@ export interface Demo {
  * or a parley.config.json: a PARLEY_DATA_DIR or PARLEY_DATABASE_URL meant for a real server
  * must never receive the demo's people.
  */
-export function demoConfig(dataDir: string, port: number): Config {
+export function demoConfig(dataDir: string, port: number, webDir?: string): Config {
   return loadConfig(
     {},
     {
@@ -47,6 +49,7 @@ export function demoConfig(dataDir: string, port: number): Config {
       // The password is printed for all to read: a slow hash would protect nothing, and the
       // cheapest one keeps the seed (five registrations and a start-up hash) quick.
       passwordHashCost: 12,
+      ...(webDir !== undefined && { webDir }),
     },
     { readFile: false },
   );
@@ -61,6 +64,7 @@ export async function startDemo({
   dataDir = demoDataDir,
   port = 8080,
   fresh = false,
+  webDir,
 }: DemoOptions = {}): Promise<Demo> {
   const marker = path.join(dataDir, markerName);
   const readMarker = () =>
@@ -79,7 +83,7 @@ export async function startDemo({
     seeded = true;
   }
   const seededAt = readMarker()!.seededAt!;
-  const parley = await createParley(demoConfig(dataDir, port));
+  const parley = await createParley(demoConfig(dataDir, port, webDir));
   try {
     const url = await parley.listen();
     return { parley, url, dataDir, seededAt, seeded };
