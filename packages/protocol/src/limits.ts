@@ -33,6 +33,8 @@ export const limits = {
   /** At most one typing event per user and conversation in this time. */
   typingIntervalMs: 3000,
   pageSizeDefault: 20,
+  /** Members one online list (`GET /conversations/{id}/online`) names; `total` counts the rest. */
+  onlineListMax: 200,
   pageSizeMax: 50,
   /** Idempotency and request ids in WebSocket frames. */
   frameIdMax: 64,

@@ -22,6 +22,27 @@ export const MemberList = z.object({ members: z.array(Member) });
 export type MemberList = z.infer<typeof MemberList>;
 
 /**
+ * `GET /conversations/{id}/online`: the members online now whom the caller may see (never the
+ * caller), ordered by `compareOnline`, at most `limits.onlineListMax` of them; `total` counts
+ * them all.
+ */
+export const OnlineMembers = z.object({ users: z.array(PublicUser), total: z.number().int() });
+export type OnlineMembers = z.infer<typeof OnlineMembers>;
+
+/**
+ * The order of an online list: display name (case folded, by code point, the same on every
+ * platform), then id. The server cuts the list in this order and clients keep it so.
+ */
+export function compareOnline(
+  a: { id: string; displayName: string },
+  b: { id: string; displayName: string },
+): number {
+  const [x, y] = [a.displayName.toLowerCase(), b.displayName.toLowerCase()];
+  if (x !== y) return x < y ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
  * The facts of a system notice; clients render them in the reader's language
  * ("Carol joined", "Dave was removed by Alice").
  */

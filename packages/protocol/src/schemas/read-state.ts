@@ -41,6 +41,14 @@ export type Receipt = z.infer<typeof Receipt>;
 export const Readers = z.object({ count: z.number().int(), readers: z.array(PublicUser) });
 export type Readers = z.infer<typeof Readers>;
 
+/**
+ * Who sees my presence (online now, last seen) besides my friends, who always do: `everyone`
+ * — the members of the lobby and of groups that show presence — or my `friends` only. The
+ * rule is symmetric (PROTOCOL.md, Presence): `friends` also shows me only my friends'.
+ */
+export const PresenceVisibility = z.enum(['everyone', 'friends']);
+export type PresenceVisibility = z.infer<typeof PresenceVisibility>;
+
 /** `GET /me/settings`: the caller's privacy settings. */
 export const Settings = z.object({
   /** Others see how far I have read, and I see how far they have; off hides both ways. */
@@ -50,12 +58,15 @@ export const Settings = z.object({
    * only who it is from and "New message", for a lock screen others can see. On by default.
    */
   pushPreview: z.boolean(),
+  /** Who sees my presence beyond my friends; `everyone` by default. */
+  presenceVisibleTo: PresenceVisibility,
 });
 export type Settings = z.infer<typeof Settings>;
 
 export const UpdateSettingsBody = z.strictObject({
   readReceipts: z.boolean().optional(),
   pushPreview: z.boolean().optional(),
+  presenceVisibleTo: PresenceVisibility.optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;
 

@@ -3,6 +3,7 @@ import type {
   ConversationList,
   MemberList,
   MessagePage,
+  OnlineMembers,
   ReadResult,
   Readers,
 } from '@parley/protocol';
@@ -28,6 +29,14 @@ export class ConversationsApi {
 
   members(conversationId: string): Promise<MemberList> {
     return this.call('GET', `/conversations/${seg(conversationId)}/members`);
+  }
+
+  /**
+   * Its members online now whom I may see (a chat room's online list): at most
+   * `limits.onlineListMax`, by display name, with `total` counting them all.
+   */
+  online(conversationId: string): Promise<OnlineMembers> {
+    return this.call('GET', `/conversations/${seg(conversationId)}/online`);
   }
 
   /** A page of history, oldest first, before `before` (default: the newest). */

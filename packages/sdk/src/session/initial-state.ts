@@ -11,6 +11,7 @@ export function initialState(me: Me): SessionState {
     members: {},
     friends: [],
     online: new Set(),
+    onlineIn: {},
     blocks: [],
     incoming: [],
     outgoing: [],

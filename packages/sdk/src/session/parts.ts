@@ -4,6 +4,7 @@ import type { Part } from './loads.ts';
 import { newestFirst, sortConversations, sortFriends } from './order.ts';
 import { manages } from './reduce/groups.ts';
 import { sortMembers } from './reduce/members.ts';
+import { onlineList } from './reduce/online-in.ts';
 import { meet } from './reduce/users.ts';
 import type { LoadedPart, SessionState } from './session-state.ts';
 
@@ -101,6 +102,32 @@ export function membersPart(http: HttpClient, conversationId: string): Part {
       return {
         ...into,
         members: { ...into.members, [conversationId]: members },
+        users: { ...into.users, ...from.users },
+      };
+    },
+  };
+}
+
+/** One conversation's online list (held once asked for), its people met. */
+export function onlinePart(http: HttpClient, conversationId: string): Part {
+  return {
+    key: `online:${conversationId}`,
+    async fetch() {
+      const { users, total } = await http.conversations.online(conversationId);
+      return (state) =>
+        meet(
+          { ...state, onlineIn: { ...state.onlineIn, [conversationId]: onlineList(users, total) } },
+          users,
+        );
+    },
+    keep: (from, into) => {
+      const list = from.onlineIn[conversationId];
+      // Left or removed while the answer was on the way: not held any more.
+      const gone = into.loaded.conversations && !into.conversations.some((c) => c.id === conversationId);
+      if (!list || gone) return into;
+      return {
+        ...into,
+        onlineIn: { ...into.onlineIn, [conversationId]: list },
         users: { ...into.users, ...from.users },
       };
     },

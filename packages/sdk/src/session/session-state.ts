@@ -34,6 +34,12 @@ export interface SessionState {
   friends: readonly Friend[];
   /** Ids of the people I may see who are online now. */
   online: ReadonlySet<string>;
+  /**
+   * Per conversation asked for with `session.loadOnline(id)`: its members online now whom I
+   * may see (the lobby's or a group's online list), kept current by presence, member and
+   * settings events. Their profiles are in `users`.
+   */
+  onlineIn: Readonly<Record<string, OnlineList>>;
   /** People I blocked. */
   blocks: readonly Block[];
   /** Friend requests to me and from me, newest first (pending and recently decided). */
@@ -55,6 +61,15 @@ export interface SessionState {
   loaded: Readonly<Record<LoadedPart, boolean>>;
   /** Set when the server ended this session (signed out elsewhere, revoked, expired): sign in again. */
   ended: EndReason | null;
+}
+
+/**
+ * One conversation's online list: the first `limits.onlineListMax` user ids in `compareOnline`
+ * order (display name, then id), and how many are online in all.
+ */
+export interface OnlineList {
+  userIds: readonly string[];
+  total: number;
 }
 
 /** The parts of SessionState loaded from the server, each with its own request. */

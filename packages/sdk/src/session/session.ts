@@ -18,7 +18,7 @@ import { GroupActions } from './actions/groups.ts';
 import { PeopleActions } from './actions/people.ts';
 import { Loads } from './loads.ts';
 import { conversationOf } from './selectors.ts';
-import { managedGroups, membersPart, partsOf } from './parts.ts';
+import { managedGroups, membersPart, onlinePart, partsOf } from './parts.ts';
 import { type Effects, reduceEvent } from './reduce/index.ts';
 import { initialState } from './initial-state.ts';
 import type { LoadedPart, SessionState } from './session-state.ts';
@@ -119,9 +119,11 @@ export class ParleySession {
   /** Applies one server push (or an action's answer shaped like one) to the state. */
   apply(event: ServerEvent): void {
     const wanted = new Set<LoadedPart>();
+    const lists = new Set<string>();
     const fx: Effects = {
       reload: (part) => wanted.add(part),
       uncertain: (part) => this.loads.uncertain(part),
+      reloadOnline: (id) => lists.add(id),
     };
     const next = reduceEvent(this.state, event, fx);
     this.loads.record(event);
@@ -133,6 +135,9 @@ export class ParleySession {
     }
     // A load that fails keeps what is held; the next hello loads again.
     for (const part of wanted) this.load(part).catch(() => {});
+    // Whom I may see changed (the 'online' part asked again): so may every online list.
+    if (wanted.has('online')) for (const id of Object.keys(next.onlineIn)) lists.add(id);
+    for (const id of lists) if (id in this.state.onlineIn) this.loadOnline(id).catch(() => {});
   }
 
   /** Loads every part again (after a hello this happens by itself); resolves when all answered or failed. */
@@ -143,6 +148,7 @@ export class ParleySession {
       quiet(this.load('conversations').then(() => this.load('joinRequests'))),
       ...rest.map((p) => quiet(this.load(p))),
       ...Object.keys(this.state.members).map((id) => quiet(this.loadMembers(id))),
+      ...Object.keys(this.state.onlineIn).map((id) => quiet(this.loadOnline(id))),
       this.stickersWanted && quiet(this.loadStickers()),
     ]);
   }
@@ -158,6 +164,24 @@ export class ParleySession {
    */
   loadMembers(conversationId: string): Promise<void> {
     return this.loads.load(membersPart(this.client.http, conversationId));
+  }
+
+  /**
+   * Holds a conversation's online list from now on (`state.onlineIn[conversationId]`: its
+   * members online now whom I may see — the lobby's or a group's online list — with their
+   * profiles in `users`), kept current by events and loaded again after each hello. Holding
+   * the members too (`loadMembers`) lets someone coming online join the list without asking
+   * the server again. Rejects with the server's refusal (`not_found` outside it).
+   */
+  loadOnline(conversationId: string): Promise<void> {
+    return this.loads.load(onlinePart(this.client.http, conversationId));
+  }
+
+  /** Stops holding a conversation's online list (a panel that showed it closed). */
+  releaseOnline(conversationId: string): void {
+    if (!(conversationId in this.state.onlineIn)) return;
+    const { [conversationId]: _, ...onlineIn } = this.state.onlineIn;
+    this.set({ ...this.state, onlineIn });
   }
 
   /**

@@ -25,6 +25,11 @@ describe.each(['sqlite', 'postgres'] as const)(
       alice = await meet('alice');
       phone = await device(server, alice);
       everyone.push(phone);
+      // Alice shows her presence to friends only: in the lobby everyone shares, a stranger
+      // she blocks would otherwise keep seeing her online, as a blocked friend does (below);
+      // the lobby's presence has its tests in presence.test.ts.
+      await alice.session.account.updateSettings({ presenceVisibleTo: 'friends' });
+      await settle([alice, phone]);
     }, 60_000);
     afterAll(async () => {
       leaveAll(everyone);

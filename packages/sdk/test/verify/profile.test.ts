@@ -54,6 +54,10 @@ describe.each(['sqlite', 'postgres'] as const)(
       const club = await erin!.client.http.groups.create({ name: 'Chess club', joinPolicy: 'approval' });
       await alice.client.http.groups.join(club.id, 'I play chess');
       await frank!.client.http.friends.block(alice.id);
+      // A block is never announced to the blocked: her sessions would keep showing frank
+      // online from the lobby (verify/friends.test.ts). She shows her presence, and so sees
+      // others', to friends only.
+      await alice.client.http.updateSettings({ presenceVisibleTo: 'friends' });
       await settle(everyone);
     }, 60_000);
     afterAll(async () => {

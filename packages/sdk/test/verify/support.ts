@@ -170,6 +170,7 @@ async function freshOf(person: Person): Promise<unknown> {
   const http = person.client.http;
   const state = await loadFreshState(http, live.me, {
     members: Object.keys(live.members),
+    onlineIn: Object.keys(live.onlineIn),
     stickers: live.stickers !== null,
   });
   const held = person.session.messages.conversationIds();

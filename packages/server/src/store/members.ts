@@ -164,3 +164,27 @@ export async function membersWithUsers(db: Db, conversationId: string): Promise<
     }),
   );
 }
+
+/**
+ * The users among `userIds` who are members of `conversationId`. Asked in chunks: an online
+ * list of a big lobby can name more users than one statement may bind.
+ */
+export async function membersAmong(
+  db: Db,
+  conversationId: string,
+  userIds: readonly string[],
+): Promise<UserRow[]> {
+  const found: UserRow[] = [];
+  for (let i = 0; i < userIds.length; i += 5000) {
+    const chunk = userIds.slice(i, i + 5000);
+    const rows = await db
+      .selectFrom('members')
+      .innerJoin('users', 'users.id', 'members.user_id')
+      .selectAll('users')
+      .where('members.conversation_id', '=', conversationId)
+      .where('members.user_id', 'in', chunk)
+      .execute();
+    found.push(...rows);
+  }
+  return found;
+}

@@ -25,27 +25,38 @@ export async function hasBlocked(db: Db, by: string, whom: string): Promise<bool
 }
 
 /**
- * Who sees `userId`'s presence: their friends and the members of groups they share where the
- * group shows presence — minus anyone either side has blocked.
+ * Who sees `userId`'s presence: their friends, and — when they and the other person both let
+ * `everyone` see them (users.presence_visible_to) — the members of the lobby and of the live
+ * groups they share that show presence; minus anyone either side has blocked. Every condition
+ * is symmetric, so this is also whom `userId` may see.
  */
 export async function presenceAudience(db: Db, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('friendships')
-    .select('friend_id as id')
-    .where('user_id', '=', userId)
-    .union(
-      db
-        .selectFrom('members as mine')
-        .innerJoin('conversations', 'conversations.id', 'mine.conversation_id')
-        .innerJoin('members as theirs', 'theirs.conversation_id', 'mine.conversation_id')
-        .select('theirs.user_id as id')
-        .where('mine.user_id', '=', userId)
-        .where('conversations.kind', '=', 'group')
-        .where('conversations.show_presence', '=', 1)
-        .where('conversations.dissolved_at', 'is', null)
-        .where('theirs.user_id', '!=', userId),
-    )
-    .execute();
+  const me = await db
+    .selectFrom('users')
+    .select('presence_visible_to')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  const friends = db.selectFrom('friendships').select('friend_id as id').where('user_id', '=', userId);
+  const rows =
+    me?.presence_visible_to === 'everyone'
+      ? await friends
+          .union(
+            db
+              .selectFrom('members as mine')
+              .innerJoin('conversations', 'conversations.id', 'mine.conversation_id')
+              .innerJoin('members as theirs', 'theirs.conversation_id', 'mine.conversation_id')
+              .innerJoin('users', 'users.id', 'theirs.user_id')
+              .select('theirs.user_id as id')
+              .where('mine.user_id', '=', userId)
+              // Groups that show it and the lobby (migrations/20261206T0210); never direct ones.
+              .where('conversations.kind', '!=', 'direct')
+              .where('conversations.show_presence', '=', 1)
+              .where('conversations.dissolved_at', 'is', null)
+              .where('theirs.user_id', '!=', userId)
+              .where('users.presence_visible_to', '=', 'everyone'),
+          )
+          .execute()
+      : await friends.execute();
   const blocked = await db
     .selectFrom('blocks')
     .select(['user_id', 'blocked_id'])

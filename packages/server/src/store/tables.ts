@@ -21,6 +21,8 @@ export interface UsersTable {
   read_receipts: number;
   /** 1: push notifications show the message's text (Settings.pushPreview). */
   push_preview: number;
+  /** Who sees this user's presence besides friends: 'everyone' or 'friends' (Settings.presenceVisibleTo). */
+  presence_visible_to: 'everyone' | 'friends';
 }
 
 export interface SessionsTable {
@@ -93,7 +95,7 @@ export interface ConversationsTable {
   join_policy: JoinPolicy;
   /** 'accept': an invitee must accept; 'direct': members' invitations add friends at once. */
   invite_mode: 'accept' | 'direct';
-  /** 1 when members see each other's presence (groups); 0 for the lobby. */
+  /** 1 when members see each other's presence (groups that show it, and the lobby). */
   show_presence: number;
   /** For direct conversations: the two user ids, sorted, joined by ':' — one conversation per pair. */
   direct_key: string | null;

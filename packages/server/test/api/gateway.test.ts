@@ -6,7 +6,9 @@ import { dialects, useServer } from '../support/server.ts';
 import { TestSocket, closeAll, openSocket } from '../support/socket.ts';
 
 describe.each(dialects)('the WebSocket gateway on %s', (dialect) => {
-  const server = useServer(dialect);
+  // No lobby: its members see each other online (presence-lobby.test.ts), and these tests
+  // count who is online.
+  const server = useServer(dialect, { lobby: false });
 
   describe('hello', () => {
     it('answers a hello with a valid token with the user, the session and who is online', async () => {

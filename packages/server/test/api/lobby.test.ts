@@ -20,7 +20,8 @@ describe.each(dialects)('the lobby on %s', (dialect) => {
     expect(lobby.body).toMatchObject({
       kind: 'lobby',
       joinPolicy: 'open',
-      showPresence: false,
+      // Its online list: members who show their presence to everyone (presence-lobby.test.ts).
+      showPresence: true,
       myRole: 'member',
     });
     const history = await api(server(), 'GET', '/conversations/lobby/messages', { token: alice.token });

@@ -9,19 +9,9 @@ function heardPresenceOf(socket: TestSocket, userId: string): boolean {
   return socket.events('presence.changed', (d) => d.userId === userId).length > 0;
 }
 
+// Without a lobby: sharing it would show everyone to everyone (presence-lobby.test.ts).
 describe.each(dialects)('who hears presence on %s', (dialect) => {
-  const server = useServer(dialect);
-
-  it("keeps bob's presence from a stranger who only shares the lobby with him", async () => {
-    const bob = await register(server(), 'bob');
-    const carol = await register(server(), 'carol');
-    const carolSocket = await openSocket(server(), carol.token);
-    const bobSocket = await openSocket(server(), bob.token);
-    await bobSocket.close();
-    await settleWithBio(server(), carol, carolSocket);
-    expect(heardPresenceOf(carolSocket, bob.user.id)).toBe(false);
-    await carolSocket.close();
-  });
+  const server = useServer(dialect, { lobby: false });
 
   it('tells a member of a shared group that shows presence, and not one of a group that hides it', async () => {
     const alice = await register(server(), 'alice');
@@ -65,7 +55,7 @@ describe.each(dialects)('who hears presence on %s', (dialect) => {
 });
 
 describe.each(dialects)('asking who is online on %s', (dialect) => {
-  const server = useServer(dialect);
+  const server = useServer(dialect, { lobby: false });
 
   it('answers the online people I may see, and learns of a new group mate without waiting for a change', async () => {
     const alice = await register(server(), 'alice');

@@ -153,6 +153,31 @@ describe('a cluster of three nodes', () => {
     expect(seen.body.online).not.toContain(bob.user.id);
   });
 
+  it('lists a group’s members online on any node, and hides one who shows presence to friends only at once', async () => {
+    // The cluster runs without a lobby; an open group that shows presence is the same rule.
+    const [erin, frank, gina] = await people(A, 'erin', 'frank', 'gina');
+    const group = await makeGroup(A, erin, { joinPolicy: 'open' });
+    for (const p of [frank, gina])
+      expect((await api(B, 'POST', `/groups/${group.id}/join`, { token: p.token })).status).toBe(200);
+    const erinSocket = await socketOn(A, erin.token);
+    await socketOn(B, frank.token);
+    const ginaSocket = await socketOn(C, gina.token);
+    await erinSocket.waitForEvent('presence.changed', (d) => d.userId === gina.user.id && d.online);
+    const onlineIn = async (node: ClusterNode) =>
+      (await api(node, 'GET', `/conversations/${group.id}/online`, { token: erin.token })).body.users.map(
+        (u: { id: string }) => u.id,
+      );
+    expect(await onlineIn(B)).toEqual([frank.user.id, gina.user.id]);
+    const hidden = await api(C, 'PATCH', '/me/settings', {
+      token: gina.token,
+      json: { presenceVisibleTo: 'friends' },
+    });
+    expect(hidden.status).toBe(200);
+    await erinSocket.waitForEvent('presence.changed', (d) => d.userId === gina.user.id && !d.online);
+    expect(await onlineIn(A)).toEqual([frank.user.id]);
+    await ginaSocket.close();
+  });
+
   it('carries friend requests, group events and kicks; a kicked member stops hearing the group on every node', async () => {
     const [alice, bob, carol, dave] = await people(A, 'alice', 'bob', 'carol', 'dave');
     const aliceSocket = await socketOn(A, alice.token);

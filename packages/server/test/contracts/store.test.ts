@@ -51,6 +51,7 @@ function aUser(name: string, fields: Partial<UserRow> = {}): UserRow {
     last_seen_at: null,
     read_receipts: 1,
     push_preview: 1,
+    presence_visible_to: 'everyone',
     ...fields,
   };
 }

@@ -1,3 +1,4 @@
+import type { UpdateSettingsBody } from '@parley/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
@@ -15,10 +16,10 @@ export function PrivacySection() {
   const settings = useSessionState((s) => s.settings);
   const [busy, setBusy] = useState(false);
 
-  async function setReadReceipts(readReceipts: boolean) {
+  async function change(changes: UpdateSettingsBody) {
     setBusy(true);
     try {
-      await session.account.updateSettings({ readReceipts });
+      await session.account.updateSettings(changes);
     } catch (err) {
       toast(errorText(err), 'error');
     } finally {
@@ -34,7 +35,14 @@ export function PrivacySection() {
           hint={t('privacy.readReceiptsHint')}
           checked={settings?.readReceipts ?? true}
           disabled={!settings || busy}
-          onChange={(on) => void setReadReceipts(on)}
+          onChange={(on) => void change({ readReceipts: on })}
+        />
+        <Switch
+          label={t('privacy.presence')}
+          hint={t('privacy.presenceHint')}
+          checked={(settings?.presenceVisibleTo ?? 'everyone') === 'everyone'}
+          disabled={!settings || busy}
+          onChange={(on) => void change({ presenceVisibleTo: on ? 'everyone' : 'friends' })}
         />
         {!settings && <p className={styles.note}>{t('privacy.loading')}</p>}
       </div>

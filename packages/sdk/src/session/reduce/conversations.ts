@@ -21,11 +21,23 @@ export function patchConversation(
 }
 
 export function removeConversation(state: SessionState, id: string): SessionState {
-  if (!state.conversations.some((c) => c.id === id) && !(id in state.members) && !(id in state.typing))
+  if (
+    !state.conversations.some((c) => c.id === id) &&
+    !(id in state.members) &&
+    !(id in state.typing) &&
+    !(id in state.onlineIn)
+  )
     return state;
   const { [id]: _members, ...members } = state.members;
   const { [id]: _typing, ...typing } = state.typing;
-  return { ...state, conversations: state.conversations.filter((c) => c.id !== id), members, typing };
+  const { [id]: _online, ...onlineIn } = state.onlineIn;
+  return {
+    ...state,
+    conversations: state.conversations.filter((c) => c.id !== id),
+    members,
+    typing,
+    onlineIn,
+  };
 }
 
 /**
@@ -157,5 +169,7 @@ export function typingStarted(state: SessionState, t: ServerEvents['typing']): S
  */
 export function settingsUpdated(state: SessionState, settings: Settings, fx: Effects): SessionState {
   if (state.settings?.readReceipts !== settings.readReceipts) fx.reload('conversations');
+  // Who may see me is whom I may see (PROTOCOL.md, Presence): the online sets change with it.
+  if (state.settings?.presenceVisibleTo !== settings.presenceVisibleTo) fx.reload('online');
   return { ...state, settings };
 }

@@ -9,7 +9,9 @@ import type { LoadedPart } from '../session-state.ts';
 export interface Effects {
   reload(part: LoadedPart): void;
   uncertain(part: LoadedPart): void;
+  /** Only the server knows a held online list now (`session.loadOnline`): asked again. */
+  reloadOnline(conversationId: string): void;
 }
 
 /** Effects ignored: for replaying events over a load's answer (they had their effects the first time). */
-export const noEffects: Effects = { reload() {}, uncertain() {} };
+export const noEffects: Effects = { reload() {}, uncertain() {}, reloadOnline() {} };

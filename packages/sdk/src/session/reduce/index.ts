@@ -4,6 +4,7 @@ import * as conversations from './conversations.ts';
 import type { Effects } from './effects.ts';
 import * as groups from './groups.ts';
 import * as members from './members.ts';
+import { renamedInLists } from './online-in.ts';
 import * as people from './people.ts';
 import { userUpdated } from './users.ts';
 
@@ -42,9 +43,9 @@ export function reduceEvent(state: SessionState, e: ServerEvent, fx: Effects): S
     case 'member.removed':
       return members.memberRemoved(state, e.data, fx);
     case 'presence.changed':
-      return people.presenceChanged(state, e.data);
+      return people.presenceChanged(state, e.data, fx);
     case 'user.updated':
-      return userUpdated(state, e.data);
+      return renamedInLists(userUpdated(state, e.data), e.data.id, fx);
     case 'friend.requested':
       return people.friendRequested(state, e.data);
     case 'friend.accepted':

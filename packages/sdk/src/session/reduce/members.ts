@@ -3,6 +3,7 @@ import type { SessionState } from '../session-state.ts';
 import { patchConversation, removeConversation } from './conversations.ts';
 import type { Effects } from './effects.ts';
 import { gotIn } from './groups.ts';
+import { memberLeftList } from './online-in.ts';
 import { meet } from './users.ts';
 
 /** Members in the order the server lists them: owner, admins, members, each by when they joined. */
@@ -39,6 +40,8 @@ export function memberAdded(
   // A newcomer to a group that shows presence is someone I may see now (PROTOCOL.md, Presence:
   // no presence event says so; the client asks again).
   if (showsPresence(state, conversationId)) fx.reload('online');
+  // Whether the newcomer is online and mine to see, only the server knows.
+  if (state.onlineIn[conversationId]) fx.reloadOnline(conversationId);
   const held = next.members[conversationId];
   if (held?.some((m) => m.user.id === member.user.id)) {
     return withMembers(
@@ -85,12 +88,12 @@ export function memberRemoved(
   // any (it may be gone from my list already, left through my own action): asked again.
   if (userId === state.me.id || showsPresence(state, conversationId)) fx.reload('online');
   if (userId === state.me.id) return removeConversation(state, conversationId);
-  let next = state;
+  let next = memberLeftList(state, conversationId, userId, fx);
   const held = state.members[conversationId];
-  if (held && !held.some((m) => m.user.id === userId)) return state;
+  if (held && !held.some((m) => m.user.id === userId)) return next;
   if (held)
     next = withMembers(
-      state,
+      next,
       conversationId,
       held.filter((m) => m.user.id !== userId),
     );

@@ -2,13 +2,19 @@ import type { Friend, FriendRequest, ServerEvents } from '@parley/protocol';
 import { newestFirst, sortFriends, upsert } from '../order.ts';
 import type { SessionState } from '../session-state.ts';
 import type { Effects } from './effects.ts';
+import { presenceInLists } from './online-in.ts';
 import { meet } from './users.ts';
 
 /**
  * Someone I may see came online or went offline. A friend's `lastSeenAt` is when they were
- * last seen going offline (what a fresh load gives), so it moves only when they go.
+ * last seen going offline (what a fresh load gives), so it moves only when they go; a hidden
+ * one's (`null`: they stopped letting me see them) keeps the time I had.
  */
-export function presenceChanged(state: SessionState, p: ServerEvents['presence.changed']): SessionState {
+export function presenceChanged(
+  state: SessionState,
+  p: ServerEvents['presence.changed'],
+  fx: Effects,
+): SessionState {
   const has = state.online.has(p.userId);
   const online = has === p.online ? state.online : toggled(state.online, p.userId, p.online);
   const friends = state.friends.some((f) => f.user.id === p.userId)
@@ -18,7 +24,8 @@ export function presenceChanged(state: SessionState, p: ServerEvents['presence.c
           : f,
       )
     : state.friends;
-  return online === state.online && friends === state.friends ? state : { ...state, online, friends };
+  const next = online === state.online && friends === state.friends ? state : { ...state, online, friends };
+  return presenceInLists(next, p.userId, p.online, fx);
 }
 
 function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {

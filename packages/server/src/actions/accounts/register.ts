@@ -47,6 +47,7 @@ export async function register(
         updated_at: at,
         last_seen_at: null,
         read_receipts: 1,
+        presence_visible_to: 'everyone',
         push_preview: 1,
       };
       await insertUser(tx, user);

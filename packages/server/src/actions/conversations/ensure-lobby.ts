@@ -13,8 +13,8 @@ export async function ensureLobby(db: Kysely<Database>): Promise<void> {
     kind: 'lobby',
     name: 'Lobby',
     join_policy: 'open',
-    // Everyone is in the lobby; showing its members' presence would show everyone's.
-    show_presence: 0,
+    // The lobby's online list: members who let everyone see them (presenceVisibleTo).
+    show_presence: 1,
     created_at: now(),
   });
   await db

@@ -1,6 +1,7 @@
 import type { Settings } from '@parley/protocol';
 import type { Actor } from '../../access/session.ts';
 import type { Services } from '../../services.ts';
+import { presenceVisibility } from '../../store/presence-settings.ts';
 import { pushPreviewOn } from '../../store/push-subscriptions.ts';
 import { readReceiptsOn } from '../../store/read-state.ts';
 
@@ -10,5 +11,6 @@ export async function showSettings(services: Services, actor: Actor): Promise<Se
   return {
     readReceipts: await readReceiptsOn(db, actor.user.id),
     pushPreview: await pushPreviewOn(db, actor.user.id),
+    presenceVisibleTo: await presenceVisibility(db, actor.user.id),
   };
 }

@@ -5,6 +5,7 @@ import {
   MemberList,
   MessageChanges,
   MessagePage,
+  OnlineMembers,
   limits,
 } from '@parley/protocol';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -15,6 +16,7 @@ import { pageChanges } from '../../actions/conversations/page-changes.ts';
 import { openDirectConversation } from '../../actions/conversations/open-direct.ts';
 import { pageMessages } from '../../actions/conversations/page-messages.ts';
 import { showConversation } from '../../actions/conversations/show-conversation.ts';
+import { listOnlineIn } from '../../actions/presence/list-online-in.ts';
 import type { Services } from '../../services.ts';
 import { actorOf, requireSession } from '../authenticate.ts';
 import { byId, refusalsFor } from '../refusals.ts';
@@ -78,6 +80,19 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       },
     },
     async (request) => listMembers(services, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/conversations/:id/online',
+    {
+      schema: {
+        ...common,
+        summary: 'Members of one of my conversations who are online now and whom I may see',
+        params: byId,
+        response: { 200: OnlineMembers, ...refusals },
+      },
+    },
+    async (request) => listOnlineIn(services, actorOf(request), request.params.id),
   );
 
   app.get(
