@@ -3,6 +3,7 @@ import { ParleyError } from '@parley/sdk';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../model/app-context.ts';
+import { preloadMainLayout } from '../layout/load-main-layout.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -54,6 +55,8 @@ export function RegisterForm() {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
+    // The main screens download while the server checks: signed in, they show at once.
+    preloadMainLayout();
     try {
       const client = app.anonymous();
       const auth = await client.register({

@@ -2,6 +2,7 @@ import { ParleyError } from '@parley/sdk';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../model/app-context.ts';
+import { preloadMainLayout } from '../layout/load-main-layout.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { errorText } from '../../util/error-text.ts';
@@ -21,6 +22,8 @@ export function SignInForm() {
     if (!username.trim() || !password) return setError(t('fillBoth'));
     setBusy(true);
     setError(null);
+    // The main screens download while the server checks: signed in, they show at once.
+    preloadMainLayout();
     try {
       const client = app.anonymous();
       const auth = await client.login({ username: username.trim(), password, deviceName: deviceName() });
