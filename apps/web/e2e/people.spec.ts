@@ -210,3 +210,42 @@ test('in Chinese the lobby is called 大厅', async ({ people }) => {
     '大厅',
   );
 });
+
+test('a group’s online list follows who comes and goes, and opens their card; the lobby has one too', async ({
+  people,
+}) => {
+  const carol = await people.account('carol');
+  const alice = await people.signedIn('alice');
+  const bob = await people.signedIn('bob');
+  await carol.api.befriend(alice.api);
+  await carol.api.befriend(bob.api);
+  // Alice and Bob are not friends: she sees him online because the group shows presence.
+  const group = await carol.api.createGroup('Night owls', [alice.api, bob.api]);
+  await openChat(alice, group.id);
+  const count = chatHeader(alice.page).getByRole('button', { name: /online — show who$/ });
+  await expect(count).toHaveAccessibleName('1 online — show who');
+  await count.click();
+  const list = alice.page.getByTestId('online-list');
+  await expect(list.getByRole('heading', { name: 'Online — 1' })).toBeVisible();
+  const bobThere = list.locator(`[data-testid="online-person"][data-user-id="${bob.userId}"]`);
+  await expect(bobThere).toContainText('Bob');
+
+  // Bob closes Parley: he leaves the list at once; he comes back, and he is in it again.
+  await bob.page.close();
+  await expect(bobThere).toHaveCount(0);
+  await expect(list).toContainText('No one else is online right now.');
+  await expect(count).toHaveAccessibleName('0 online — show who');
+  const back = await bob.context.newPage();
+  await back.goto('/', { waitUntil: 'domcontentloaded' });
+  await expect(bobThere).toBeVisible();
+  await expect(count).toHaveAccessibleName('1 online — show who');
+
+  await bobThere.getByRole('button').click();
+  await expect(card(alice.page, 'Bob')).toContainText(`@${bob.username}`);
+  await alice.page.keyboard.press('Escape');
+  await alice.page.keyboard.press('Escape');
+
+  const lobbyId = (await alice.api.lobby()).id;
+  await openChat(alice, lobbyId);
+  await expect(chatHeader(alice.page).getByRole('button', { name: /online — show who$/ })).toBeVisible();
+});

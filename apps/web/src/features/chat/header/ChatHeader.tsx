@@ -13,6 +13,7 @@ import { conversationAvatar, conversationTitle } from '../../../util/conversatio
 import { errorText } from '../../../util/error-text.ts';
 import { listTime } from '../../../util/format-time.ts';
 import { closeConversation } from '../../../util/route.ts';
+import { OnlineButton } from '../../people/OnlineButton.tsx';
 import { PersonTrigger } from '../../people/PersonTrigger.tsx';
 import styles from './ChatHeader.module.css';
 
@@ -85,6 +86,7 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
           {subtitle}
         </span>
       </div>
+      <OnlineButton conversation={c} />
       <IconButton label={t('search:inChat.open')} onClick={() => setSearchOpen(true)}>
         <Search size={19} />
       </IconButton>
