@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from './connect.ts';
 import { containsText } from './like.ts';
 import type { Database, MessageRow } from './tables.ts';
@@ -18,14 +18,15 @@ export interface SearchKey {
 }
 
 /**
- * Text messages (never system notices, never recalled ones) in the scope, older than `after`.
- * Membership is read in the same statement, so someone who left a conversation stops finding
- * its messages at once.
+ * Messages with words of their own — text, and images and files with their captions and file
+ * names (never system notices, stickers or voice, never recalled ones) — in the scope, older
+ * than `after`. Membership is read in the same statement, so someone who left a conversation
+ * stops finding its messages at once.
  */
 function candidates(db: Db, scope: SearchScope, after: SearchKey | undefined) {
   let query = db
     .selectFrom('messages')
-    .where('kind', '=', 'text')
+    .where('kind', 'in', ['text', 'image', 'file'])
     .where('recalled_at', 'is', null)
     .where('conversation_id', 'in', (eb) =>
       eb.selectFrom('members').select('conversation_id').where('user_id', '=', scope.userId),
@@ -43,8 +44,21 @@ function candidates(db: Db, scope: SearchScope, after: SearchKey | undefined) {
 }
 
 /**
- * Messages whose text contains `text` (3 or more characters), newest first, served by the
- * trigram indexes of migration 20261122T0300_messaging:
+ * The messages showing an upload whose file name matches `where` (a condition on `uploads`):
+ * a recalled message's link is gone (store/message-updates.ts), and so is its file name.
+ */
+function showingFileNamed(db: Db, where: RawBuilder<boolean>) {
+  return db
+    .selectFrom('message_uploads')
+    .innerJoin('uploads', 'uploads.id', 'message_uploads.upload_id')
+    .select('message_uploads.message_id')
+    .where(where);
+}
+
+/**
+ * Messages whose text (a caption for images and files) or file name contains `text` (3 or more
+ * characters), newest first, served by the trigram indexes of migrations
+ * 20261122T0300_messaging (bodies) and 20261206T0220_search_file_names (file names):
  * - SQLite: `messages_fts MATCH` with the text as one quoted phrase (inner `"` doubled, so no
  *   character is FTS5 syntax). FTS5's trigram tokenizer folds case in every script, and a
  *   phrase of trigrams is a substring match.
@@ -60,14 +74,23 @@ export function searchIndexed(
   after: SearchKey | undefined,
   limit: number,
 ): Promise<MessageRow[]> {
-  let query = candidates(db, scope, after).selectAll();
+  let query = candidates(db, scope, after).selectAll('messages');
   if (dialect === 'sqlite') {
     const phrase = `"${text.replace(/"/g, '""')}"`;
-    query = query.where(
-      sql<boolean>`messages.rowid in (select rowid from messages_fts where messages_fts match ${phrase})`,
+    const named = showingFileNamed(
+      db,
+      sql<boolean>`uploads.rowid in (select rowid from uploads_fts where uploads_fts match ${phrase})`,
+    );
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`messages.rowid in (select rowid from messages_fts where messages_fts match ${phrase})`,
+        eb('messages.id', 'in', named),
+      ]),
     );
   } else {
-    query = query.where('body', 'ilike', `%${escapeLike(text)}%`);
+    const pattern = `%${escapeLike(text)}%`;
+    const named = showingFileNamed(db, sql<boolean>`uploads.name ilike ${pattern}`);
+    query = query.where((eb) => eb.or([eb('body', 'ilike', pattern), eb('messages.id', 'in', named)]));
   }
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
@@ -104,8 +127,13 @@ export async function searchWindow(
 ): Promise<WindowScan> {
   const window = candidates(db, scope, after)
     .selectAll()
-    .select([
-      containsText('body', text).as('hit'),
+    .select((eb) => [
+      eb
+        .or([
+          containsText('body', text),
+          eb('messages.id', 'in', showingFileNamed(db, containsText('uploads.name', text))),
+        ])
+        .as('hit'),
       sql<number | string>`row_number() over (order by created_at desc, id desc)`.as('n'),
     ])
     .orderBy('created_at', 'desc')

@@ -27,7 +27,8 @@ const indexedMin = 3;
 /**
  * Full-text search over the messages of the conversations the caller is in now (docs: the
  * "Search" section of PROTOCOL.md). Substring matching, case-insensitive in every script, so
- * "你好" finds "大家你好啊". Text messages only; recalled ones have no text left to find.
+ * "你好" finds "大家你好啊". Text messages, and images and files by caption or file name;
+ * recalled ones have nothing left to find.
  * Newest first, keyset-paged by (createdAt, id).
  */
 export async function searchMessages(
@@ -57,10 +58,18 @@ export async function searchMessages(
 
   const extras = await extrasFor(db, rows);
   return {
-    results: rows.map((row) => ({
-      message: presentMessage(row, extras.get(row.id)),
-      snippet: snippetFor(row.body, query.q),
-    })),
+    results: rows.map((row) => {
+      const message = presentMessage(row, extras.get(row.id));
+      return { message, snippet: snippetOf(row.body, message.attachment?.name, query.q) };
+    }),
     nextCursor: more ? encodeCursor(more) : null,
   };
+}
+
+/** Around the match in the text (a caption), or else in the file name, which is what matched. */
+function snippetOf(body: string, fileName: string | undefined, q: string) {
+  const inBody = snippetFor(body, q);
+  if (inBody.highlights.length > 0 || fileName === undefined) return inBody;
+  const inName = snippetFor(fileName, q);
+  return inName.highlights.length > 0 ? inName : inBody;
 }
