@@ -1,3 +1,4 @@
+import { keepPushLanguage } from './features/notify/push-language.ts';
 import { openConversation } from './util/route.ts';
 
 /**
@@ -7,6 +8,7 @@ import { openConversation } from './util/route.ts';
  */
 export function registerServiceWorker(): void {
   if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  keepPushLanguage();
   navigator.serviceWorker.addEventListener('message', (event: MessageEvent<unknown>) => {
     const data = event.data as { type?: unknown; conversationId?: unknown } | null;
     if (data?.type === 'parley.open-conversation' && typeof data.conversationId === 'string') {

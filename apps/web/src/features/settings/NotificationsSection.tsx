@@ -5,13 +5,15 @@ import { Button } from '../../ui/Button.tsx';
 import { playChime } from '../notify/chime.ts';
 import { askPermission, notificationPermission } from '../notify/permission.ts';
 import { notifyPrefs, setNotifyPrefs } from '../notify/prefs.ts';
+import { PushSettings } from './PushSettings.tsx';
 import styles from './Section.module.css';
 import { Switch } from './Switch.tsx';
 
 /**
- * Sound and desktop notifications for this device. Turning desktop notifications on is what
- * asks the browser for permission (a prompt the user expects, right after their click); if
- * the browser says no, the switch stays off and says how to allow them.
+ * Sound, desktop notifications, and notifications while Parley is closed (PushSettings) for
+ * this device. Turning desktop notifications on is what asks the browser for permission (a
+ * prompt the user expects, right after their click); if the browser says no, the switch stays
+ * off and says how to allow them.
  */
 export function NotificationsSection() {
   const { t } = useTranslation('settings');
@@ -56,6 +58,7 @@ export function NotificationsSection() {
         )}
         {permission === 'unsupported' && <p className={styles.note}>{t('notifications.unsupported')}</p>}
       </div>
+      <PushSettings />
       <p className={styles.note}>{t('notifications.perDevice')}</p>
     </div>
   );
