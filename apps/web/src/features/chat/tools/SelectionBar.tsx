@@ -1,5 +1,5 @@
 import type { Message } from '@parley/protocol';
-import { Forward, Trash2, X } from 'lucide-react';
+import { Forward, X } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConversationView } from '../../../model/use-session-state.ts';
@@ -16,8 +16,8 @@ interface SelectionBarProps {
 }
 
 /**
- * In place of the composer while messages are being picked: how many, Forward and Delete (for
- * me) for them in the chat's order, and Cancel (or Escape) to leave.
+ * In place of the composer while messages are being picked: how many, Forward for them in the
+ * chat's order, and Cancel (or Escape) to leave.
  */
 export function SelectionBar({ conversationId, selection, actions, dialogOpen }: SelectionBarProps) {
   const { t } = useTranslation('chat');
@@ -53,16 +53,7 @@ export function SelectionBar({ conversationId, selection, actions, dialogOpen }:
         <Forward size={17} aria-hidden="true" />
         <span className={styles.label}>{t('actions.forward')}</span>
       </Button>
-      <Button
-        variant="danger"
-        aria-label={t('actions.hide')}
-        title={t('actions.hide')}
-        disabled={picked.length === 0}
-        onClick={() => actions.hide(picked)}
-      >
-        <Trash2 size={17} aria-hidden="true" />
-        <span className={styles.label}>{t('actions.hide')}</span>
-      </Button>
+      {/* Delete for me joins Forward here once the SDK can hide messages (POST /messages/hide). */}
     </div>
   );
 }
