@@ -1,6 +1,7 @@
 export * from './limits.ts';
 export * from './errors.ts';
 export * from './event-names.ts';
+export * from './online-order.ts';
 export * from './schemas/common.ts';
 export * from './schemas/accounts.ts';
 export * from './schemas/operations.ts';

@@ -30,19 +30,6 @@ export const OnlineMembers = z.object({ users: z.array(PublicUser), total: z.num
 export type OnlineMembers = z.infer<typeof OnlineMembers>;
 
 /**
- * The order of an online list: display name (case folded, by code point, the same on every
- * platform), then id. The server cuts the list in this order and clients keep it so.
- */
-export function compareOnline(
-  a: { id: string; displayName: string },
-  b: { id: string; displayName: string },
-): number {
-  const [x, y] = [a.displayName.toLowerCase(), b.displayName.toLowerCase()];
-  if (x !== y) return x < y ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/**
  * The facts of a system notice; clients render them in the reader's language
  * ("Carol joined", "Dave was removed by Alice").
  */
