@@ -7,12 +7,20 @@ type Db = Kysely<Database>;
  * Stores a message under the conversation's next seq. Call inside the action's transaction:
  * the bump and the insert commit together or not at all, so seqs have no gaps and no twins
  * (DESIGN.md, delivery contract point 2). The update takes the conversation row's write lock
- * on PostgreSQL, which orders concurrent senders.
+ * on PostgreSQL, which orders concurrent senders. `stamp: false` leaves the conversation's
+ * updated_at (its place in lists) where it was: for the lobby's join and leave notices.
  */
-export async function appendMessage(db: Db, message: Omit<MessageRow, 'seq' | 'rev'>): Promise<MessageRow> {
+export async function appendMessage(
+  db: Db,
+  message: Omit<MessageRow, 'seq' | 'rev'>,
+  stamp = true,
+): Promise<MessageRow> {
   const { last_seq } = await db
     .updateTable('conversations')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: message.created_at }))
+    .set((eb) => ({
+      last_seq: eb('last_seq', '+', 1),
+      ...(stamp ? { updated_at: message.created_at } : {}),
+    }))
     .where('id', '=', message.conversation_id)
     .returning('last_seq')
     .executeTakeFirstOrThrow();

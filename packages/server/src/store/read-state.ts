@@ -1,5 +1,5 @@
 import { type ReadState as ReadStateEvent, unreadCountMax } from '@parley/protocol';
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Database, MessageRow, UserRow } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -52,18 +52,58 @@ export function conversationsWithReadState(db: Db, userId: string, onlyId?: stri
 
 export type ConversationWithReadState = Awaited<ReturnType<typeof conversationsWithReadState>>[number];
 
-/** The newest message of each conversation named (one query): the list's previews. */
-export async function lastMessagesOf(db: Db, conversationIds: string[]): Promise<Map<string, MessageRow>> {
+/**
+ * What a list preview passes over, as SQL over `m` (a message) and `c` (its conversation):
+ * the lobby's join and leave notices, which arrive with every sign-up and would otherwise
+ * hide what people say there (PROTOCOL.md, The lobby). A notice's `data` is JSON.stringify
+ * of its facts, without spaces, so its type reads as this exact text.
+ */
+function previewable(eb: ExpressionBuilder<PreviewScope, 'm' | 'c'>) {
+  return eb.or([
+    eb('c.kind', '<>', 'lobby'),
+    eb('m.kind', '<>', 'system'),
+    eb.and([
+      eb('m.data', 'not like', '%"type":"member.joined"%'),
+      eb('m.data', 'not like', '%"type":"member.left"%'),
+    ]),
+  ]);
+}
+
+type PreviewScope = Omit<Database, 'messages' | 'conversations'> & {
+  m: Database['messages'];
+  c: Database['conversations'];
+};
+
+/**
+ * The newest message of each conversation named that `userId`'s list shows (one query): its
+ * preview. Usually the message at last_seq; in the lobby the newest that is not a join or
+ * leave notice (none when there is only those). The correlated subquery walks the unique
+ * (conversation_id, seq) index downwards and stops at the first message that qualifies.
+ */
+export async function lastMessagesOf(
+  db: Db,
+  _userId: string,
+  conversationIds: string[],
+): Promise<Map<string, MessageRow>> {
   if (conversationIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('messages')
-    .innerJoin('conversations', (j) =>
-      j
-        .onRef('conversations.id', '=', 'messages.conversation_id')
-        .onRef('conversations.last_seq', '=', 'messages.seq'),
+    .selectAll()
+    .where('messages.id', 'in', (eb) =>
+      eb
+        .selectFrom('conversations as c')
+        .select((c) =>
+          c
+            .selectFrom('messages as m')
+            .select('m.id')
+            .whereRef('m.conversation_id', '=', 'c.id')
+            .where(previewable)
+            .orderBy('m.seq', 'desc')
+            .limit(1)
+            .as('last_id'),
+        )
+        .where('c.id', 'in', conversationIds),
     )
-    .selectAll('messages')
-    .where('messages.conversation_id', 'in', conversationIds)
     .execute();
   return new Map(rows.map((r) => [r.conversation_id, r]));
 }

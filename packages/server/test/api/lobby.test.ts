@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { register } from '../support/factories.ts';
 import { api, expectError } from '../support/http.ts';
@@ -62,6 +63,63 @@ describe.each(dialects)('the lobby on %s', (dialect) => {
         d.notice?.type === 'member.joined' && d.notice.userIds[0] === bob.user.id && d.seq > left.data.seq,
     );
     await closeAll(socket);
+  });
+});
+
+describe.each(dialects)('the lobby in the chat list on %s', (dialect) => {
+  const server = useServer(dialect);
+  const lobbyOf = async (who: { token: string }) => {
+    const res = await api(server(), 'GET', '/conversations', { token: who.token });
+    expect(res.status, res.text).toBe(200);
+    return (res.body.conversations as { id: string }[]).find((c) => c.id === 'lobby') as Record<
+      string,
+      any // eslint-disable-line @typescript-eslint/no-explicit-any -- wire JSON
+    >;
+  };
+
+  it('has no preview while it holds only join notices', async () => {
+    const alice = await register(server(), 'alice');
+    await register(server(), 'bob');
+    const lobby = await lobbyOf(alice);
+    expect(lobby.lastSeq).toBeGreaterThanOrEqual(2);
+    expect(lobby.lastMessage).toBeNull();
+  });
+
+  it('previews what people say there, never who joined or left, and counts only that as unread', async () => {
+    const alice = await register(server(), 'alice');
+    const said = await api(server(), 'POST', '/conversations/lobby/messages', {
+      token: alice.token,
+      json: { clientMsgId: randomUUID(), text: 'hello, everyone' },
+    });
+    expect(said.status, said.text).toBe(201);
+    const before = await lobbyOf(alice);
+    const bob = await register(server(), 'bob');
+    const carol = await register(server(), 'carol');
+    expect((await api(server(), 'POST', '/groups/lobby/leave', { token: carol.token })).status).toBe(204);
+
+    const lobby = await lobbyOf(alice);
+    expect(lobby.lastSeq).toBe(said.body.seq + 3);
+    expect(lobby.lastMessage).toMatchObject({ id: said.body.id, text: 'hello, everyone' });
+    // The notices did not move it up the list, nor count as unread.
+    expect(lobby.updatedAt).toBe(before.updatedAt);
+    expect(lobby.unreadCount).toBe(0);
+    // The newcomer sees the same preview, and the single conversation and sync agree.
+    expect((await lobbyOf(bob)).lastMessage?.id).toBe(said.body.id);
+    const one = await api(server(), 'GET', '/conversations/lobby', { token: bob.token });
+    expect(one.body.lastMessage?.id).toBe(said.body.id);
+    const socket = await openSocket(server(), bob.token);
+    const synced = await socket.request('sync', { cursors: {} });
+    const lobbySynced = synced.ok.conversations.find((c: { id: string }) => c.id === 'lobby');
+    expect(lobbySynced.lastMessage.id).toBe(said.body.id);
+    await closeAll(socket);
+
+    const reply = await api(server(), 'POST', '/conversations/lobby/messages', {
+      token: bob.token,
+      json: { clientMsgId: randomUUID(), text: 'hi alice' },
+    });
+    const after = await lobbyOf(alice);
+    expect(after.lastMessage?.id).toBe(reply.body.id);
+    expect(after.unreadCount).toBe(1);
   });
 });
 

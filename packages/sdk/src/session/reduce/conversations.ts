@@ -57,18 +57,29 @@ export function messageCreated(state: SessionState, m: Message, fx: Effects): Se
     if (m.seq <= c.lastSeq && (c.lastMessage?.seq ?? 0) >= m.seq) return c;
     const mine = m.senderId === me;
     const counts = !mine && m.kind !== 'system' && m.seq > c.readSeq && m.seq > c.lastSeq;
+    const shown = previewable(c, m);
     return {
       ...c,
       lastSeq: Math.max(c.lastSeq, m.seq),
-      // Storing a message stamps its conversation (the server's updated_at).
-      updatedAt: m.createdAt > c.updatedAt ? m.createdAt : c.updatedAt,
+      // Storing a message stamps its conversation (the server's updated_at), all but the
+      // lobby's join and leave notices.
+      updatedAt: shown && m.createdAt > c.updatedAt ? m.createdAt : c.updatedAt,
       lastRev: Math.max(c.lastRev, m.rev),
-      lastMessage: m.seq >= (c.lastMessage?.seq ?? 0) ? m : c.lastMessage,
+      lastMessage: shown && m.seq >= (c.lastMessage?.seq ?? 0) ? m : c.lastMessage,
       readSeq: mine ? Math.max(c.readSeq, m.seq) : c.readSeq,
       unreadCount: mine ? 0 : c.unreadCount + (counts ? 1 : 0),
       mentionCount: mine ? 0 : c.mentionCount + (counts && m.mentions.includes(me) ? 1 : 0),
     };
   });
+}
+
+/**
+ * Whether the list may show `m` as the conversation's preview: anything but the lobby's join
+ * and leave notices, which come with every sign-up (PROTOCOL.md, The lobby; the server's
+ * store/read-state.ts lastMessagesOf passes over the same).
+ */
+export function previewable(c: Conversation, m: Message): boolean {
+  return !(c.kind === 'lobby' && (m.notice?.type === 'member.joined' || m.notice?.type === 'member.left'));
 }
 
 /** An edit or recall: the list shows it when it is the last message (or quoted by it); the conversation's rev moves. */

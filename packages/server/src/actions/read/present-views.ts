@@ -25,6 +25,7 @@ export async function presentViews(
   const directIds = rows.filter((r) => r.kind === 'direct').map((r) => r.id);
   const lastRows = await lastMessagesOf(
     db,
+    userId,
     rows.map((r) => r.id),
   );
   const extras = await extrasFor(db, [...lastRows.values()]);
