@@ -9,7 +9,8 @@ interface AvatarProps {
   online?: boolean | undefined;
 }
 
-const palette = ['#2f6fed', '#e0598b', '#f08c2e', '#1a9d8f', '#8a5cf6', '#d64545', '#3f9d3f', '#c9a227'];
+// Deep enough that the white initial reads at 4.5:1 on each.
+const palette = ['#2260d8', '#c2185b', '#b85400', '#0f7a6e', '#7048d8', '#c62828', '#2e7d32', '#8a6a00'];
 
 /** A round picture, or the first letter of the name on a colour picked from the name. */
 export function Avatar({ src, name, size = 40, online }: AvatarProps) {
