@@ -3,6 +3,7 @@ import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import styles from './Dialog.module.css';
+import { useReturnFocus } from './return-focus.ts';
 
 interface DialogProps {
   open: boolean;
@@ -14,9 +15,10 @@ interface DialogProps {
   children: ReactNode;
 }
 
-/** A modal (Radix: focus trapped, Escape closes, labelled by its title). */
+/** A modal (Radix: focus trapped, Escape closes, labelled by its title; focus back on its opener after). */
 export function Dialog({ open, onOpenChange, title, description, wide, children }: DialogProps) {
   const { t } = useTranslation();
+  const returnFocus = useReturnFocus(open);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -24,6 +26,7 @@ export function Dialog({ open, onOpenChange, title, description, wide, children 
         <RadixDialog.Content
           className={`${styles.content} ${wide ? styles.wide : ''}`}
           aria-describedby={undefined}
+          {...returnFocus}
         >
           <header className={styles.header}>
             <RadixDialog.Title className={styles.title}>{title}</RadixDialog.Title>

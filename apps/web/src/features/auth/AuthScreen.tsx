@@ -12,9 +12,9 @@ export function AuthScreen({ notice }: { notice: EndReason | null }) {
   const [mode, setMode] = useState<'signIn' | 'register'>('signIn');
   return (
     <div className={styles.screen}>
-      <div className={styles.lang}>
+      <header className={styles.lang}>
         <LanguageSwitch />
-      </div>
+      </header>
       <main className={styles.card}>
         <div className={styles.brand}>
           <img src="/favicon.svg" alt="" width={44} height={44} />

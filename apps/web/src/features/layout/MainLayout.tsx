@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { unreadTotal } from '@parley/sdk';
 import { useSessionState } from '../../model/use-session-state.ts';
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx';
+import { VisuallyHidden } from '../../ui/VisuallyHidden.tsx';
 import { useRoute } from '../../util/route.ts';
 import { ChatPane } from '../chat/ChatPane.tsx';
 import { useNotifier } from '../notify/use-notifier.ts';
@@ -13,6 +15,7 @@ import { Sidebar } from './Sidebar.tsx';
  * chat when one is open, Back returns to the lists).
  */
 export function MainLayout() {
+  const { t } = useTranslation();
   const { conversationId } = useRoute();
   const total = useSessionState((s) => unreadTotal(s, { muted: true }));
   useNotifier(conversationId);
@@ -32,6 +35,11 @@ export function MainLayout() {
           <ChatPane conversationId={conversationId} />
         </ErrorBoundary>
       </main>
+      {/* The screen's one h1, for screen readers (the chat's name is an h2), in a banner landmark.
+          Last, so the phone layout's :first-child rule still finds the lists. */}
+      <VisuallyHidden as="header">
+        <h1>{t('appName')}</h1>
+      </VisuallyHidden>
     </div>
   );
 }

@@ -203,7 +203,6 @@ export function Composer({
               aria-label={t('inputLabel')}
               aria-autocomplete={isGroup ? 'list' : undefined}
               aria-controls={listOpen ? listId : undefined}
-              aria-expanded={isGroup ? listOpen : undefined}
               aria-activedescendant={listOpen ? optionId(activeIndex) : undefined}
               aria-invalid={tooLong || undefined}
               aria-describedby={trimmed.length >= counterFrom ? counterId : undefined}
