@@ -76,7 +76,7 @@ export function ChatHeader({ conversation }: { conversation: Conversation }) {
             userId={peer?.id ?? null}
             style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}
           >
-            {title}
+            <span className={styles.titleText}>{title}</span>
           </PersonTrigger>
           {c.notificationsMuted && (
             <BellOff size={14} className={styles.muted} aria-label={t('header.mutedIcon')} />
