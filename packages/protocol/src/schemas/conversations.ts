@@ -120,6 +120,23 @@ export const MessagePage = z.object({
 });
 export type MessagePage = z.infer<typeof MessagePage>;
 
+/** Characters of the pinned message an announcement shows (`Announcement.text`), in UTF-16 units. */
+export const announcementExcerptMax = 200;
+
+/**
+ * A group's announcement: one of its messages pinned by an owner or admin. `text` is the
+ * start of the message's text (announcementExcerptMax), kept up to date when the message is
+ * edited; recalling the message takes the announcement down.
+ */
+export const Announcement = z.object({
+  messageId: Id,
+  senderId: Id.nullable(),
+  text: z.string(),
+  pinnedBy: Id,
+  pinnedAt: Timestamp,
+});
+export type Announcement = z.infer<typeof Announcement>;
+
 /**
  * A conversation as the caller sees it: what every member sees alike (the fields of
  * `conversation.updated`), then the caller's own state in it. Direct conversations have no
@@ -146,6 +163,8 @@ export const Conversation = z.object({
   lastRev: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  /** Groups: the message an owner or admin pinned for every member to see; null when none, and in direct conversations and the lobby. */
+  announcement: Announcement.nullable(),
   /** For direct conversations: the other person. */
   peer: PublicUser.nullable(),
   /** The caller's own membership. */

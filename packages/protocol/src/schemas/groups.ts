@@ -58,6 +58,10 @@ export const UpdateGroupBody = z
   .refine((b) => Object.keys(b).length > 0, 'change at least one field');
 export type UpdateGroupBody = z.infer<typeof UpdateGroupBody>;
 
+/** `PUT /groups/{id}/announcement`: the group's message to pin for every member (PROTOCOL.md, Announcements). */
+export const SetAnnouncementBody = z.strictObject({ messageId: Id });
+export type SetAnnouncementBody = z.infer<typeof SetAnnouncementBody>;
+
 export const SearchGroupsQuery = z.strictObject({
   /** Text the name must contain (any letter case); empty lists every listed group. */
   q: LookupText(limits.searchQueryMax).trim().default(''),

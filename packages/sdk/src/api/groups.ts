@@ -133,4 +133,14 @@ export class GroupsApi {
   removeAvatar(groupId: string): Promise<Conversation> {
     return this.call('DELETE', `/groups/${seg(groupId)}/avatar`);
   }
+
+  /** Pins one of the group's messages as its announcement (owner or admin). */
+  setAnnouncement(groupId: string, messageId: string): Promise<Conversation> {
+    return this.call('PUT', `/groups/${seg(groupId)}/announcement`, { messageId });
+  }
+
+  /** Takes the group's announcement down (owner or admin). */
+  removeAnnouncement(groupId: string): Promise<Conversation> {
+    return this.call('DELETE', `/groups/${seg(groupId)}/announcement`);
+  }
 }

@@ -34,6 +34,16 @@ export function presentSharedConversation(row: ConversationRow): SharedConversat
     lastRev: row.last_rev,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    announcement:
+      row.announcement_message_id !== null
+        ? {
+            messageId: row.announcement_message_id,
+            senderId: row.announcement_sender_id,
+            text: row.announcement_text ?? '',
+            pinnedBy: row.announcement_pinned_by!,
+            pinnedAt: row.announcement_pinned_at!,
+          }
+        : null,
   };
 }
 

@@ -80,6 +80,11 @@ export function newConversationRow(
     access_rev: 0,
     updated_at: fields.created_at,
     dissolved_at: null,
+    announcement_message_id: null,
+    announcement_sender_id: null,
+    announcement_text: null,
+    announcement_pinned_by: null,
+    announcement_pinned_at: null,
     ...fields,
   };
 }

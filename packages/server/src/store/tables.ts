@@ -113,6 +113,12 @@ export interface ConversationsTable {
   created_at: string;
   updated_at: string;
   dissolved_at: string | null;
+  /** Groups: the pinned message (PROTOCOL.md, Announcements), its sender and text excerpt, who pinned it and when; all null when none. */
+  announcement_message_id: string | null;
+  announcement_sender_id: string | null;
+  announcement_text: string | null;
+  announcement_pinned_by: string | null;
+  announcement_pinned_at: string | null;
 }
 
 export interface MembersTable {

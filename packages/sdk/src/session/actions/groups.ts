@@ -46,6 +46,19 @@ export class GroupActions {
     return this.put(await this.core.http.groups.removeAvatar(groupId));
   }
 
+  /**
+   * Pins one of the group's messages as its announcement, or takes it down with `null`
+   * (owner or admin). Members see it in the conversation's `announcement`.
+   */
+  async setAnnouncement(conversationId: string, messageId: string | null): Promise<Conversation> {
+    const groups = this.core.http.groups;
+    return this.put(
+      await (messageId === null
+        ? groups.removeAnnouncement(conversationId)
+        : groups.setAnnouncement(conversationId, messageId)),
+    );
+  }
+
   invite(groupId: string, userIds: string[]): Promise<InviteToGroupResult> {
     return this.core.http.groups.invite(groupId, userIds);
   }

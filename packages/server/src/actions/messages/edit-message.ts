@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import { now } from '../../ids.ts';
 import { presentMessage } from '../../presenters/conversations.ts';
 import { type Services, transact } from '../../services.ts';
+import { followAnnouncement } from '../groups/follow-announcement.ts';
 import { extrasFor } from '../../store/message-extras.ts';
 import { markRevised, replaceMentions, updateMessageText } from '../../store/message-updates.ts';
 import { announceCounts } from '../read/announce-counts.ts';
@@ -49,7 +50,9 @@ export async function editMessage(
       edited_at: now(),
     });
     await replaceMentions(tx, message.conversation_id, message.seq, mentions);
-    const updated = await announceUpdate(tx, emit, await markRevised(tx, edited));
+    const revised = await markRevised(tx, edited);
+    const updated = await announceUpdate(tx, emit, revised);
+    await followAnnouncement(tx, emit, revised);
     // Whom it mentions now and no more, or not before: their mention counts moved.
     const before = mentionsIn(message.data);
     const changed = [

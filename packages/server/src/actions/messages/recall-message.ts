@@ -4,6 +4,7 @@ import type { Actor } from '../../access/session.ts';
 import { AppError } from '../../errors.ts';
 import { now } from '../../ids.ts';
 import { type Services, transact } from '../../services.ts';
+import { followAnnouncement } from '../groups/follow-announcement.ts';
 import { markRecalled, markRevised } from '../../store/message-updates.ts';
 import type { MessageRow } from '../../store/tables.ts';
 import { sweepMedia } from '../uploads/sweep-media.ts';
@@ -31,7 +32,10 @@ export async function recallMessage(services: Services, actor: Actor, messageId:
       ? (JSON.parse(message.data) as { attachment?: { id: string } }).attachment?.id
       : undefined;
     const recalled = await markRecalled(tx, message, me, now());
-    const updated = await announceUpdate(tx, emit, await markRevised(tx, recalled));
+    const revised = await markRevised(tx, recalled);
+    const updated = await announceUpdate(tx, emit, revised);
+    // A recalled message's content is gone: it stops being the group's announcement.
+    await followAnnouncement(tx, emit, revised);
     // A tombstone is nothing to read: it leaves the unread (and mention) counts of those who
     // had not read it. The sender never counted it.
     if (message.sender_id)

@@ -4,6 +4,7 @@ import {
   GroupPage,
   GroupSummary,
   SearchGroupsQuery,
+  SetAnnouncementBody,
   SetAvatarBody,
   UpdateGroupBody,
 } from '@parley/protocol';
@@ -12,6 +13,7 @@ import { createGroup } from '../../actions/groups/create-group.ts';
 import { dissolveGroup } from '../../actions/groups/dissolve-group.ts';
 import { previewGroup } from '../../actions/groups/preview-group.ts';
 import { searchGroups } from '../../actions/groups/search-groups.ts';
+import { setAnnouncement } from '../../actions/groups/set-announcement.ts';
 import { setGroupAvatar } from '../../actions/groups/set-group-avatar.ts';
 import { updateGroup } from '../../actions/groups/update-group.ts';
 import type { Services } from '../../services.ts';
@@ -95,6 +97,33 @@ export const groupRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       },
     },
     async (request) => setGroupAvatar(services, actorOf(request), request.params.id, request.body.uploadId),
+  );
+
+  app.put(
+    '/groups/:id/announcement',
+    {
+      schema: {
+        ...common,
+        summary: "Pin one of the group's messages as its announcement (owner or admin)",
+        params: byId,
+        body: SetAnnouncementBody,
+        response: { 200: Conversation, ...refusals },
+      },
+    },
+    async (request) => setAnnouncement(services, actorOf(request), request.params.id, request.body.messageId),
+  );
+
+  app.delete(
+    '/groups/:id/announcement',
+    {
+      schema: {
+        ...common,
+        summary: "Take the group's announcement down (owner or admin)",
+        params: byId,
+        response: { 200: Conversation, ...refusals },
+      },
+    },
+    async (request) => setAnnouncement(services, actorOf(request), request.params.id, null),
   );
 
   app.delete(
