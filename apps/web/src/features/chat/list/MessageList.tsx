@@ -4,6 +4,7 @@ import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ListRange, Virtuoso } from 'react-virtuoso';
+import { AnnouncementBar } from '../announcement/AnnouncementBar.tsx';
 import { useSession } from '../../../model/app-context.ts';
 import { useSessionState } from '../../../model/use-session-state.ts';
 import { dayLabel } from '../../../util/format-time.ts';
@@ -82,6 +83,7 @@ function Timeline({ conversation, onReply, onEdit, tools, view, older }: Timelin
   });
   const { jumpTo } = jump;
   const jumpToSeq = useCallback((seq: number) => jumpTo({ kind: 'seq', seq }), [jumpTo]);
+  const jumpToMessage = useCallback((messageId: string) => jumpTo({ kind: 'id', messageId }), [jumpTo]);
   const actions = useRowActions({ conversation, onReply, onEdit, jumpTo: jumpToSeq, tools: tools.actions });
   useRouteJump(id, tracked, jumpToSeq);
   useMarkRead(view, follow.atBottom);
@@ -125,6 +127,8 @@ function Timeline({ conversation, onReply, onEdit, tools, view, older }: Timelin
   const lastSeq = view.messages.at(-1)?.seq ?? 0;
   return (
     <ChatActionsContext.Provider value={actions}>
+      {/* Here, not in the chat pane: clicking it jumps in this list. */}
+      <AnnouncementBar conversation={conversation} onOpen={jumpToMessage} />
       <div className={styles.wrap}>
         <Virtuoso<TimelineItem, ListContext>
           ref={refs.virtuoso}

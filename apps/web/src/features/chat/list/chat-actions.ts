@@ -28,6 +28,10 @@ export interface ChatActions {
   saveSticker(message: Message): void;
   /** Enters selection mode with this message picked, or (selecting) picks or unpicks it. */
   toggleSelected(message: Message): void;
+  /** The message pinned as the group's announcement is this one. */
+  isAnnouncement(message: Message): boolean;
+  /** Pins the message as the group's announcement (replacing any), or with null takes it down. */
+  pin(message: Message | null): void;
   /** Shows the chat's pictures full screen, at this picture message. */
   openImage(messageId: string): void;
   retry(clientMsgId: string): void;

@@ -3,8 +3,12 @@ import { type RefObject, useRef } from 'react';
 import type { ListRange, VirtuosoHandle } from 'react-virtuoso';
 import type { TimelineItem } from './timeline-items.ts';
 
-/** Where a pending jump goes: a message by seq, or the "new messages" line. */
-export type JumpTarget = { kind: 'seq'; seq: number } | { kind: 'unread' };
+/**
+ * Where a pending jump goes: a message by seq, a message by id (an announcement names its
+ * message by id only; older pages load until it is held), or the "new messages" line.
+ */
+export type JumpTarget =
+  { kind: 'seq'; seq: number } | { kind: 'id'; messageId: string } | { kind: 'unread' };
 
 /** What was rendered last (see useLatest). */
 export interface Rendered {

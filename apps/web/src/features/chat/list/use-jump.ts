@@ -19,7 +19,7 @@ interface JumpOptions {
 }
 
 /**
- * Jumps to a message (a reply's quote, a search result) or to the "new messages" line: scrolls
+ * Jumps to a message (a reply's quote, a search result, an announcement) or to the "new messages" line: scrolls
  * when its row is held, else loads older pages until it is; the message is highlighted for a
  * moment. Also the "N new messages" pill above, shown until that line has been on screen.
  */
@@ -69,11 +69,15 @@ export function useJump({ refs, latest, timers, loadOlder, hasOlder, opened }: J
 
   /** Tries the pending jump: scrolls when its row is held, else loads an older page and tries again. */
   const runJump = useCallback((): void => {
-    const target = refs.jump.current;
-    if (!target) return;
     const { items, view } = latest.current;
+    const asked = refs.jump.current;
+    if (!asked) return;
+    // A message asked for by id is a jump by seq from the moment it is held.
+    const held = asked.kind === 'id' ? view.messages.find((m) => m.id === asked.messageId) : undefined;
+    const target: JumpTarget = held ? { kind: 'seq', seq: held.seq } : asked;
+    refs.jump.current = target;
     const index = items.findIndex((item) =>
-      target.kind === 'unread' ? item.kind === 'unread' : showsSeq(item, target.seq),
+      target.kind === 'unread' ? item.kind === 'unread' : target.kind === 'seq' && showsSeq(item, target.seq),
     );
     if (index >= 0) {
       refs.jump.current = null;
@@ -92,7 +96,8 @@ export function useJump({ refs, latest, timers, loadOlder, hasOlder, opened }: J
       } else setUnreadPill(false);
       return;
     }
-    const older = target.kind === 'seq' ? view.start >= target.seq : view.start > opened.readSeq;
+    const older =
+      target.kind === 'seq' ? view.start >= target.seq : target.kind === 'id' || view.start > opened.readSeq;
     if (older && hasOlder())
       // Once the page is in (and rendered), look again: maybe one more page is needed. A
       // message far back (a search result) is reached in one load, with a few rows above it.
@@ -104,7 +109,7 @@ export function useJump({ refs, latest, timers, loadOlder, hasOlder, opened }: J
       });
     else {
       refs.jump.current = null;
-      if (target.kind === 'seq') toast(t('reply.notFound'), 'error');
+      if (target.kind !== 'unread') toast(t('reply.notFound'), 'error');
       else setUnreadPill(false);
     }
   }, [refs, latest, timers, loadOlder, hasOlder, opened.readSeq, t, ensureShown, flash, again]);

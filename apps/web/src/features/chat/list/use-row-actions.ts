@@ -1,6 +1,7 @@
 import type { Conversation, Message } from '@parley/protocol';
 import { conversationOf } from '@parley/sdk';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../model/app-context.ts';
 import { toast } from '../../../ui/toast.tsx';
 import { errorText } from '../../../util/error-text.ts';
@@ -24,6 +25,7 @@ export function useRowActions({
   jumpTo,
   tools,
 }: RowActionsOptions): ChatActions {
+  const { t } = useTranslation('chat');
   const { session } = useSession();
   const me = session.getSnapshot().me;
   const { id, kind } = conversation;
@@ -50,10 +52,16 @@ export function useRowActions({
       forward: (message) => tools.forward([message]),
       saveSticker: (message) => void saveSticker(session, message),
       toggleSelected: tools.toggleSelected,
+      isAnnouncement: (message) =>
+        conversationOf(session.getSnapshot(), id)?.announcement?.messageId === message.id,
+      pin: (message) =>
+        void session.groups
+          .setAnnouncement(id, message?.id ?? null)
+          .then(() => toast(t(message ? 'announcement.pinned' : 'announcement.unpinned')), failed),
       openImage: tools.view,
       retry: (clientMsgId) => void session.messages.retry(clientMsgId),
       discard: (clientMsgId) => session.messages.discard(clientMsgId),
     }),
-    [session, id, kind, me.id, me.username, onReply, onEdit, jumpTo, tools],
+    [session, id, kind, me.id, me.username, onReply, onEdit, jumpTo, tools, t],
   );
 }

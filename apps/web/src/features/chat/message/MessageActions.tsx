@@ -6,6 +6,8 @@ import {
   Forward,
   MoreHorizontal,
   Pencil,
+  Pin,
+  PinOff,
   Reply,
   SmilePlus,
   StickerIcon,
@@ -30,7 +32,8 @@ interface MessageActionsProps {
  * What can be done to a message: a toolbar beside the bubble (shown on hover or keyboard
  * focus) with React, Reply and More; More (also opened by long-press or right click on touch
  * screens) holds the quick reactions, Reply, Copy, Edit (my text messages), Forward, Add to
- * my stickers (sticker messages), Select (several, to forward or delete) and Recall.
+ * my stickers (sticker messages), Pin as announcement (a group's owners and admins), Select
+ * (several, to forward) and Recall.
  */
 export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: MessageActionsProps) {
   const { t } = useTranslation('chat');
@@ -40,6 +43,9 @@ export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: Me
   const hasText = message.text.trim() !== '';
   // Captions of pictures and files could be edited too, but nothing shows an edited caption yet.
   const canEdit = mine && message.kind === 'text' && !message.recalledAt;
+  // Owners and admins of a group (not the lobby) pin a message for everyone; not a notice.
+  const canPin = actions.canModerate() && message.kind !== 'system' && !message.recalledAt;
+  const pinned = canPin && actions.isAnnouncement(message);
 
   const copy = () => {
     navigator.clipboard.writeText(message.text).then(
@@ -141,6 +147,12 @@ export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: Me
         {message.sticker && (
           <MenuItem onSelect={() => actions.saveSticker(message)}>
             <StickerIcon size={16} aria-hidden="true" /> {t('actions.saveSticker')}
+          </MenuItem>
+        )}
+        {canPin && (
+          <MenuItem onSelect={() => actions.pin(pinned ? null : message)}>
+            {pinned ? <PinOff size={16} aria-hidden="true" /> : <Pin size={16} aria-hidden="true" />}{' '}
+            {t(pinned ? 'announcement.unpin' : 'actions.pin')}
           </MenuItem>
         )}
         <MenuItem onSelect={() => actions.toggleSelected(message)}>
