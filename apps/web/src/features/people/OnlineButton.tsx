@@ -4,6 +4,7 @@ import * as RadixDialog from '@radix-ui/react-dialog';
 import { Users } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReturnFocus } from '../../ui/return-focus.ts';
 import { OnlineList } from './OnlineList.tsx';
 import { hasOnlineList, useOnlineIn } from './use-online-in.ts';
 import { useNarrow } from './use-narrow.ts';
@@ -17,6 +18,8 @@ export function OnlineButton({ conversation: c }: { conversation: Conversation }
   const { t } = useTranslation('people');
   const narrow = useNarrow();
   const [open, setOpen] = useState(false);
+  // The sheet opens from a plain button, not a Radix trigger: focus goes back to it by hand.
+  const returnFocus = useReturnFocus(open);
   const shown = hasOnlineList(c);
   const list = useOnlineIn(c.id, shown);
   if (!shown || !list) return null;
@@ -45,7 +48,7 @@ export function OnlineButton({ conversation: c }: { conversation: Conversation }
           <RadixDialog.Root open onOpenChange={setOpen}>
             <RadixDialog.Portal>
               <RadixDialog.Overlay className={styles.overlay} />
-              <RadixDialog.Content className={styles.sheet} aria-describedby={undefined}>
+              <RadixDialog.Content className={styles.sheet} aria-describedby={undefined} {...returnFocus}>
                 <RadixDialog.Title className="visually-hidden">
                   {t('online.title', { count: list.total })}
                 </RadixDialog.Title>

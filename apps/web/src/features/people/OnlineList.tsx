@@ -18,9 +18,9 @@ export function OnlineList({ conversationId, list }: { conversationId: string; l
   const more = list.total - list.userIds.length;
   return (
     <section className={styles.panel} aria-labelledby="online-title" data-testid="online-list">
-      <h3 className={styles.title} id="online-title">
+      <h2 className={styles.title} id="online-title">
         {t('online.title', { count: list.total })}
-      </h3>
+      </h2>
       {list.total === 0 ? (
         <p className={styles.empty}>{t('online.none')}</p>
       ) : (

@@ -3,6 +3,7 @@ import * as RadixDialog from '@radix-ui/react-dialog';
 import { type CSSProperties, type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNames } from '../../model/use-names.ts';
+import { useReturnFocus } from '../../ui/return-focus.ts';
 import { PersonCard } from './PersonCard.tsx';
 import { useNarrow } from './use-narrow.ts';
 import styles from './PersonCard.module.css';
@@ -30,6 +31,8 @@ export function PersonTrigger({ userId, groupId, name, className, style, childre
   const [open, setOpen] = useState(false);
   const [behind, setBehind] = useState(false);
   const close = useCallback(() => setOpen(false), []);
+  // The sheet opens from a plain button, not a Radix trigger: focus goes back to it by hand.
+  const returnFocus = useReturnFocus(open);
   if (!userId) return <>{children}</>;
   const button = (
     <button
@@ -54,7 +57,7 @@ export function PersonTrigger({ userId, groupId, name, className, style, childre
           <RadixDialog.Root open onOpenChange={setOpen}>
             <RadixDialog.Portal>
               <RadixDialog.Overlay className={styles.sheetOverlay} />
-              <RadixDialog.Content className={styles.sheet} aria-describedby={undefined}>
+              <RadixDialog.Content className={styles.sheet} aria-describedby={undefined} {...returnFocus}>
                 <SheetTitle userId={userId} />
                 {card}
               </RadixDialog.Content>
