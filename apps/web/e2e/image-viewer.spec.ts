@@ -1,44 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { Upload } from '@parley/protocol';
 import type { Page } from '@playwright/test';
-import type { Api } from './support/api.ts';
 import { directChat, messageLog } from './support/chat.ts';
-import { makePicture } from './support/files.ts';
+import { makePicture, sendPicture } from './support/files.ts';
 import { expect, test } from './support/fixtures.ts';
 
 /** The picture viewer: who sent it, when, its caption; zoom; previous and next; Escape. */
-
-/** Uploads a picture over tus (two requests) and sends it with a caption, as a client would. */
-async function sendPicture(api: Api, conversationId: string, name: string, png: Buffer, caption: string) {
-  const b64 = (s: string) => Buffer.from(s).toString('base64');
-  const created = await fetch(`${api.baseUrl}/api/v1/uploads`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${api.token}`,
-      'tus-resumable': '1.0.0',
-      'upload-length': String(png.length),
-      'upload-metadata': `kind ${b64('image')},filename ${b64(name)}`,
-    },
-  });
-  expect(created.status).toBe(201);
-  const done = await fetch(new URL(created.headers.get('location')!, api.baseUrl), {
-    method: 'PATCH',
-    headers: {
-      authorization: `Bearer ${api.token}`,
-      'tus-resumable': '1.0.0',
-      'upload-offset': '0',
-      'content-type': 'application/offset+octet-stream',
-    },
-    body: new Uint8Array(png),
-  });
-  expect(done.status).toBe(200);
-  const upload = (await done.json()) as Upload;
-  await api.call('POST', `/conversations/${conversationId}/messages`, {
-    clientMsgId: randomUUID(),
-    attachmentId: upload.id,
-    ...(caption && { text: caption }),
-  });
-}
 
 function zoomLevel(page: Page) {
   return page.getByTestId('image-viewer').getByRole('status', { name: 'Zoom' });

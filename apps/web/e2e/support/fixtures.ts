@@ -37,7 +37,7 @@ export function uniqueName(base: string): string {
   return `${base}_${randomBytes(4).toString('hex')}`;
 }
 
-interface People {
+export interface People {
   /** Opens a context and registers through the UI (the Register tab), as a person would. */
   register(base: string, options?: PersonOptions): Promise<Person>;
   /** Registers over REST and opens the app already signed in (for tests not about signing up). */
