@@ -3,16 +3,35 @@ import { initReactI18next } from 'react-i18next';
 
 /**
  * Chinese (Simplified) and English. Each feature keeps its strings in its own namespace file,
- * locales/<lang>/<namespace>.json; every file found there is bundled (no fetching at run time).
+ * locales/<lang>/<namespace>.json. English is bundled with the app (it is also the fallback);
+ * Chinese is a chunk of its own (zh.ts), loaded before the first render when it is the
+ * language, or when someone switches to it: an English page does not download and evaluate
+ * both (no fetching from the server at run time: the service worker precaches the chunk).
  */
 export const languages = ['en', 'zh'] as const;
 export type Language = (typeof languages)[number];
 
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
-const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-for (const [path, module] of Object.entries(files)) {
-  const [, lang, ns] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path)!;
-  (resources[lang!] ??= {})[ns!] = module.default;
+type Files = Record<string, { default: Record<string, unknown> }>;
+type Bundle = Record<string, Record<string, unknown>>;
+
+/** One language's strings by namespace, from its files: './locales/en/auth.json' → auth. */
+function namespaces(files: Files): Bundle {
+  const bundle: Bundle = {};
+  for (const [path, module] of Object.entries(files))
+    bundle[/([^/]+)\.json$/.exec(path)![1]!] = module.default;
+  return bundle;
+}
+
+const english = namespaces(import.meta.glob<Files[string]>('./locales/en/*.json', { eager: true }));
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<Bundle>> = {
+  zh: () => import('./zh.ts').then((m) => namespaces(m.default)),
+};
+
+/** Gives i18next a language's strings if it does not have them yet. */
+async function loadLanguage(lng: Language): Promise<void> {
+  if (lng === 'en' || i18next.hasResourceBundle(lng, 'common')) return;
+  const bundle = await loaders[lng]();
+  for (const [ns, strings] of Object.entries(bundle)) i18next.addResourceBundle(lng, ns, strings);
 }
 
 const key = 'parley.lang';
@@ -38,7 +57,14 @@ const cjkSpacing = {
 };
 
 export async function initI18n(): Promise<void> {
-  const lng = initialLanguage();
+  let lng = initialLanguage();
+  const resources: Record<string, Bundle> = { en: english };
+  if (lng !== 'en') {
+    // Not downloaded (a first visit that lost the network meanwhile): English rather than nothing.
+    const strings = await loaders[lng]().catch(() => null);
+    if (strings) resources[lng] = strings;
+    else lng = 'en';
+  }
   await i18next
     .use(initReactI18next)
     .use(cjkSpacing)
@@ -48,7 +74,7 @@ export async function initI18n(): Promise<void> {
       lng,
       fallbackLng: 'en',
       defaultNS: 'common',
-      ns: Object.keys(resources.en ?? {}),
+      ns: Object.keys(english),
       interpolation: { escapeValue: false },
       returnNull: false,
       showSupportNotice: false,
@@ -57,6 +83,7 @@ export async function initI18n(): Promise<void> {
 }
 
 export async function setLanguage(lng: Language): Promise<void> {
+  await loadLanguage(lng);
   localStorage.setItem(key, lng);
   await i18next.changeLanguage(lng);
   applyLang(lng);

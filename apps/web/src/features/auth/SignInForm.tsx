@@ -1,10 +1,11 @@
 import { ParleyError } from '@parley/sdk';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../model/app-context.ts';
 import { preloadMainLayout } from '../layout/load-main-layout.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { focusAfterPaint } from '../../ui/focus-after-paint.ts';
 import { errorText } from '../../util/error-text.ts';
 import { deviceName } from './device-name.ts';
 import styles from './AuthScreen.module.css';
@@ -16,6 +17,9 @@ export function SignInForm() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // The username takes the caret once the page has painted (not autoFocus: see focusAfterPaint).
+  useEffect(() => focusAfterPaint(() => form.current?.querySelector('input')), []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,13 +43,12 @@ export function SignInForm() {
   }
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate>
+    <form ref={form} className={styles.form} onSubmit={submit} noValidate>
       <Field
         label={t('username')}
         autoComplete="username"
         value={username}
         onChange={(e) => setUsername(e.target.value)}
-        autoFocus
       />
       <Field
         label={t('password')}
