@@ -32,6 +32,8 @@ export interface ChatActions {
   isAnnouncement(message: Message): boolean;
   /** Pins the message as the group's announcement (replacing any), or with null takes it down. */
   pin(message: Message | null): void;
+  /** Asks whether to delete the message for me (from my devices only). */
+  hide(message: Message): void;
   /** Shows the chat's pictures full screen, at this picture message. */
   openImage(messageId: string): void;
   retry(clientMsgId: string): void;

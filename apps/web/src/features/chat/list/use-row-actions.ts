@@ -58,6 +58,7 @@ export function useRowActions({
         void session.groups
           .setAnnouncement(id, message?.id ?? null)
           .then(() => toast(t(message ? 'announcement.pinned' : 'announcement.unpinned')), failed),
+      hide: (message) => tools.hide([message]),
       openImage: tools.view,
       retry: (clientMsgId) => void session.messages.retry(clientMsgId),
       discard: (clientMsgId) => session.messages.discard(clientMsgId),

@@ -11,6 +11,7 @@ import {
   Reply,
   SmilePlus,
   StickerIcon,
+  Trash2,
   Undo2,
 } from 'lucide-react';
 import { useState } from 'react';
@@ -33,7 +34,7 @@ interface MessageActionsProps {
  * focus) with React, Reply and More; More (also opened by long-press or right click on touch
  * screens) holds the quick reactions, Reply, Copy, Edit (my text messages), Forward, Add to
  * my stickers (sticker messages), Pin as announcement (a group's owners and admins), Select
- * (several, to forward) and Recall.
+ * (several, to forward or delete), Delete for me and Recall.
  */
 export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: MessageActionsProps) {
   const { t } = useTranslation('chat');
@@ -157,6 +158,9 @@ export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: Me
         )}
         <MenuItem onSelect={() => actions.toggleSelected(message)}>
           <CheckSquare size={16} aria-hidden="true" /> {t('actions.select')}
+        </MenuItem>
+        <MenuItem danger onSelect={() => actions.hide(message)}>
+          <Trash2 size={16} aria-hidden="true" /> {t('actions.hide')}
         </MenuItem>
         {canRecall && (
           <MenuItem danger onSelect={() => actions.recall(message)}>

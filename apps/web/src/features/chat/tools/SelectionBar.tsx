@@ -1,5 +1,5 @@
 import type { Message } from '@parley/protocol';
-import { Forward, X } from 'lucide-react';
+import { Forward, Trash2, X } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConversationView } from '../../../model/use-session-state.ts';
@@ -17,7 +17,7 @@ interface SelectionBarProps {
 
 /**
  * In place of the composer while messages are being picked: how many, Forward for them in the
- * chat's order, and Cancel (or Escape) to leave.
+ * chat's order, Delete (for me), and Cancel (or Escape) to leave.
  */
 export function SelectionBar({ conversationId, selection, actions, dialogOpen }: SelectionBarProps) {
   const { t } = useTranslation('chat');
@@ -53,7 +53,15 @@ export function SelectionBar({ conversationId, selection, actions, dialogOpen }:
         <Forward size={17} aria-hidden="true" />
         <span className={styles.label}>{t('actions.forward')}</span>
       </Button>
-      {/* Delete for me joins Forward here once the SDK can hide messages (POST /messages/hide). */}
+      <Button
+        aria-label={t('actions.hide')}
+        title={t('actions.hide')}
+        disabled={picked.length === 0}
+        onClick={() => actions.hide(picked)}
+      >
+        <Trash2 size={17} aria-hidden="true" />
+        <span className={styles.label}>{t('select.delete')}</span>
+      </Button>
     </div>
   );
 }
