@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chatItem, messageAt, messageRows, openChat, } from './support/chat.ts';
+import { chatItem, directChat, messageAt, messageRows, openChat, write } from './support/chat.ts';
 import { expect, test } from './support/fixtures.ts';
 
 /**
@@ -87,4 +87,51 @@ test('an admin pins a message: every member sees it above the chat at once and i
   await banner(alice.page).getByRole('button', { name: 'Unpin announcement' }).click();
   await expect(banner(alice.page)).toHaveCount(0);
   await expect(banner(bob.page)).toHaveCount(0);
+});
+
+test('delete for me: one message, then two picked, are gone from my view and stay gone after a reload; the other person still has them', async ({
+  people,
+}, testInfo) => {
+  const [alice, bob] = await Promise.all([people.signedIn('alice'), people.signedIn('bob')]);
+  await directChat(alice, bob);
+  for (const text of ['One: the plan', 'Two: the time', 'Three: the place', 'Four: see you'])
+    await write(bob.page, text);
+  const [one, two, three] = await Promise.all(
+    ['One: the plan', 'Two: the time', 'Three: the place'].map((text) => seqOf(alice.page, text)),
+  );
+
+  // One message, from its menu, after a question that says what it means.
+  await openMenu(alice.page, one!);
+  await alice.page.getByRole('menuitem', { name: 'Delete for me' }).click();
+  const single = alice.page.getByRole('dialog', { name: 'Delete message for you?' });
+  await expect(single).toContainText('removed from your own devices only');
+  await expect(single).toContainText('Everyone else in the chat still sees it');
+  await single.getByRole('button', { name: 'Delete for me' }).click();
+  await expect(single).toBeHidden();
+  await expect(messageRows(alice.page, 'One: the plan')).toHaveCount(0);
+
+  // Two picked, deleted from the selection bar with one question.
+  await openMenu(alice.page, two!);
+  await alice.page.getByRole('menuitem', { name: 'Select' }).click();
+  await messageAt(alice.page, three!).click();
+  const bar = alice.page.getByRole('toolbar', { name: 'Selected messages' });
+  await expect(bar).toContainText('2 selected');
+  await bar.getByRole('button', { name: 'Delete for me' }).click();
+  const several = alice.page.getByRole('dialog', { name: 'Delete 2 messages for you?' });
+  await expect(several).toContainText('Everyone else in the chat still sees them');
+  await alice.page.screenshot({ path: testInfo.outputPath('delete-for-me.png') });
+  await several.getByRole('button', { name: 'Delete for me' }).click();
+  await expect(several).toBeHidden();
+  await expect(bar).toBeHidden();
+  await expect(messageRows(alice.page, 'Two: the time')).toHaveCount(0);
+  await expect(messageRows(alice.page, 'Three: the place')).toHaveCount(0);
+  await expect(messageRows(alice.page, 'Four: see you')).toHaveCount(1);
+
+  // Still gone after a reload; Bob has all four.
+  await alice.page.reload();
+  await expect(messageRows(alice.page, 'Four: see you')).toHaveCount(1);
+  for (const text of ['One: the plan', 'Two: the time', 'Three: the place'])
+    await expect(messageRows(alice.page, text)).toHaveCount(0);
+  for (const text of ['One: the plan', 'Two: the time', 'Three: the place', 'Four: see you'])
+    await expect(messageRows(bob.page, text)).toHaveCount(1);
 });
