@@ -27,6 +27,7 @@ export const serverEventNames: ReadonlySet<string> = new Set([
   'group.join.decided',
   'message.updated',
   'reaction.changed',
+  'message.hidden',
   'typing',
   'read.updated',
   'receipt.updated',

@@ -75,12 +75,31 @@ export const MessageChanges = z.object({
 });
 export type MessageChanges = z.infer<typeof MessageChanges>;
 
+/** How many messages one `POST /messages/hide` takes. */
+export const hideMessagesMax = 100;
+
+/** Delete for me: messages of conversations I am in, gone from my own view only (PROTOCOL.md). */
+export const HideMessagesBody = z.strictObject({
+  messageIds: z
+    .array(Id)
+    .min(1)
+    .max(hideMessagesMax)
+    .refine((ids) => new Set(ids).size === ids.length, 'each message only once'),
+});
+export type HideMessagesBody = z.infer<typeof HideMessagesBody>;
+
+/** `message.hidden`, to every session of the user who hid them: one event per conversation. */
+export const MessagesHidden = z.object({ conversationId: Id, messageIds: z.array(Id) });
+export type MessagesHidden = z.infer<typeof MessagesHidden>;
+
 export const Typing = z.object({ conversationId: Id, userId: Id });
 
 export const messageOperationEvents = {
   /** A message was edited or recalled; `data` is the whole Message as it is now. */
   'message.updated': Message,
   'reaction.changed': ReactionChanged,
+  /** I deleted these messages for me (on any of my devices): drop them from view. */
+  'message.hidden': MessagesHidden,
   /** Someone else in the conversation is typing (at most one per user, conversation and typingIntervalMs). */
   typing: Typing,
 } as const;

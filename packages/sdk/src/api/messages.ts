@@ -73,6 +73,14 @@ export class MessagesApi {
     return this.call('POST', `/messages/${seg(messageId)}/recall`);
   }
 
+  /**
+   * Deletes messages for me: gone from my own view on all my devices (each hears
+   * `message.hidden`), not from anyone else's. Up to hideMessagesMax, of any of my conversations.
+   */
+  async hide(messageIds: readonly string[]): Promise<void> {
+    await this.call('POST', '/messages/hide', { messageIds });
+  }
+
   /** Puts my emoji on a message (idempotent); members hear `reaction.changed`. */
   react(messageId: string, emoji: string): Promise<ReactionChanged> {
     return this.call('PUT', `/messages/${seg(messageId)}/reactions/${seg(emoji)}`);

@@ -54,6 +54,13 @@ export function applyEvent(e: StoreEvent, me: string | undefined, to: ApplyTarge
       const changed = message !== undefined && timeline.replace({ ...message, reactions, rev });
       return revised(timeline, changed, rev, to);
     }
+    case 'message.hidden': {
+      // Deleted for me, on this device or another: gone from view, its seq kept (Timeline.hide).
+      const timeline = to.held(e.data.conversationId);
+      if (!timeline || !timeline.hide(new Set(e.data.messageIds))) return false;
+      to.changed(timeline.conversationId);
+      return true;
+    }
     case 'member.removed': {
       const { conversationId, userId } = e.data;
       if (userId !== me || !to.held(conversationId)) return false;

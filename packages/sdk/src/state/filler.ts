@@ -77,18 +77,20 @@ export class Filler {
       if (empty) timeline.advanceRev(newest.lastRev);
       const first = newest.messages[0];
       if (first) timeline.startAfter(first.seq - 1);
-      for (const message of newest.messages) timeline.insert(message);
+      if (first) timeline.insertPage(first.seq - 1, newest.messages);
       this.deps.changed(timeline);
       await this.changesSince(timeline, newest.lastRev);
     }
     this.begun.add(id);
     for (;;) {
       const empty = timeline.isEmpty;
-      const page = await messages.page(id, { after: timeline.cursor, limit: pageSize });
+      const after = timeline.cursor;
+      const page = await messages.page(id, { after, limit: pageSize });
       // Asked for while nothing was held, the page holds every change up to its lastRev; held
       // messages are not in `after` pages, so otherwise only `changes` may move the rev.
       if (empty) timeline.advanceRev(page.lastRev);
-      for (const message of page.messages) timeline.insert(message);
+      // Seqs the page skips are messages I hid (Timeline.insertPage).
+      timeline.insertPage(after, page.messages);
       if (page.messages.length > 0) this.deps.changed(timeline);
       await this.changesSince(timeline, page.lastRev);
       if (!page.hasMore || page.messages.length === 0) return;

@@ -40,7 +40,8 @@ export class OlderLoader {
         before: timeline.start + 1,
         limit: want,
       });
-      const count = timeline.prepend(page.messages);
+      // Seqs the page skips are messages I hid: held as such, they stop no further paging.
+      const count = timeline.prepend(page.messages, { complete: !page.hasMore });
       if (count === 0) break;
       added += count;
       this.deps.changed(timeline);

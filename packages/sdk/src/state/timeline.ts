@@ -1,5 +1,18 @@
 import { type Message, excerpt, replyExcerptMax } from '@parley/protocol';
 
+/**
+ * A seq the user deleted for themselves (PROTOCOL.md, Delete for me): kept in the run so seqs
+ * stay consecutive and the cursor means what it says, never shown. History pages leave such
+ * messages out, so a page read `after` (or `before`) a seq names them by the seqs it skips.
+ */
+interface Hole {
+  readonly seq: number;
+  readonly hidden: true;
+}
+type Entry = Message | Hole;
+const isMessage = (entry: Entry | undefined): entry is Message => entry !== undefined && !('hidden' in entry);
+const hole = (seq: number): Hole => ({ seq, hidden: true });
+
 /** What taking in one message did to a Timeline. */
 export type Placement = 'appended' | 'duplicate' | 'ahead' | 'too_old';
 
@@ -17,8 +30,10 @@ export type RevStep = 'old' | 'next' | 'gap';
  * of its latest change, and a copy never replaces a newer one, whatever order they come in.
  */
 export class Timeline {
-  private held: Message[] = [];
-  private readonly ahead = new Map<number, Message>();
+  private held: Entry[] = [];
+  private readonly ahead = new Map<number, Entry>();
+  /** `messages` as last read, with the version it was read at. */
+  private shown: { version: number; messages: readonly Message[] } | undefined;
   /** Bumped on every change, so views can be cached until the next one. */
   version = 0;
   private revCursor = 0;
@@ -38,8 +53,11 @@ export class Timeline {
     return this.base;
   }
 
+  /** The messages held, oldest first, without those I hid. */
   get messages(): readonly Message[] {
-    return this.held;
+    if (this.shown?.version !== this.version)
+      this.shown = { version: this.version, messages: this.held.filter(isMessage) };
+    return this.shown.messages;
   }
 
   /** The conversation's rev up to which every change to held messages is applied; sent on `sync`. */
@@ -93,14 +111,22 @@ export class Timeline {
    * consecutive seqs ending exactly at `start` (start, start - 1, …) is kept, so the held run
    * never gets a gap; the start moves down by as many. Returns how many were added.
    */
-  prepend(messages: readonly Message[]): number {
+  prepend(messages: readonly Message[], page?: { complete: boolean }): number {
     const bySeq = new Map<number, Message>();
     for (const message of messages) {
       const copy = bySeq.get(message.seq);
       if (message.seq <= this.base && (!copy || message.rev > copy.rev)) bySeq.set(message.seq, message);
     }
-    const run: Message[] = [];
-    for (let seq = this.base; seq > 0 && bySeq.has(seq); seq -= 1) run.push(bySeq.get(seq)!);
+    // A page read `before` start + 1 holds every message I see from its oldest up: a seq it
+    // skips is one I hid; so is every seq below it when nothing older is left (`complete`).
+    const lowest = page ? (page.complete ? 1 : Math.min(...bySeq.keys())) : Infinity;
+    const run: Entry[] = [];
+    for (let seq = this.base; seq > 0; seq -= 1) {
+      const message = bySeq.get(seq);
+      if (message) run.push(message);
+      else if (seq >= lowest) run.push(hole(seq));
+      else break;
+    }
     if (run.length === 0) return 0;
     this.held = [...run.reverse(), ...this.held];
     this.base -= run.length;
@@ -115,6 +141,7 @@ export class Timeline {
    * False, changing nothing, when something is held or the run is not consecutive.
    */
   seed(start: number, messages: readonly Message[], rev: number): boolean {
+    // (Snapshots hold what is shown: one with a hidden message in it has a gap and is refused.)
     if (!this.isEmpty || messages.some((message, i) => message.seq !== start + 1 + i)) return false;
     this.base = start;
     this.held = [...messages];
@@ -145,20 +172,50 @@ export class Timeline {
   }
 
   /**
+   * Takes in a history page read `after` seq `after` (oldest first): the seqs it skips past
+   * `after` are messages I hid, held as such, so they leave no gap to fill.
+   */
+  insertPage(after: number, messages: readonly Message[]): Placement[] {
+    return messages.map((message) => {
+      for (let seq = Math.max(after, this.cursor) + 1; seq < message.seq; seq += 1)
+        if (!this.ahead.has(seq)) this.ahead.set(seq, hole(seq));
+      this.drain();
+      return this.insert(message);
+    });
+  }
+
+  /** I hid these messages (on this device or another): they leave the view. */
+  hide(messageIds: ReadonlySet<string>): boolean {
+    let changed = false;
+    this.held = this.held.map((entry) => {
+      if (!isMessage(entry) || !messageIds.has(entry.id)) return entry;
+      changed = true;
+      return hole(entry.seq);
+    });
+    for (const [seq, parked] of this.ahead)
+      if (isMessage(parked) && messageIds.has(parked.id)) {
+        this.ahead.set(seq, hole(seq));
+        changed = true;
+      }
+    if (changed) this.version += 1;
+    return changed;
+  }
+
+  /**
    * Replaces the held message with `message`'s seq and id (edited, recalled, reacted to) when
    * `message` is newer (a higher rev); false if not held or not newer. Never adds a message.
    */
   replace(message: Message): boolean {
     const index = message.seq - this.base - 1;
     const current = this.held[index];
-    if (current?.id === message.id) {
+    if (isMessage(current) && current.id === message.id) {
       if (message.rev <= current.rev) return false;
       this.held[index] = message;
       this.version += 1;
       return true;
     }
     const parked = this.ahead.get(message.seq);
-    if (parked?.id === message.id) {
+    if (isMessage(parked) && parked.id === message.id) {
       if (message.rev <= parked.rev) return false;
       this.ahead.set(message.seq, message);
       return true;
@@ -173,8 +230,8 @@ export class Timeline {
    */
   reviseQuotes(quoted: Message): boolean {
     let changed = false;
-    const revise = (m: Message): Message => {
-      if (m.replyTo?.id !== quoted.id) return m;
+    const revise = (m: Entry): Entry => {
+      if (!isMessage(m) || m.replyTo?.id !== quoted.id) return m;
       const replyTo = previewOf(quoted, m.replyTo);
       if (replyTo.text === m.replyTo.text && replyTo.recalled === m.replyTo.recalled) return m;
       changed = true;
@@ -188,9 +245,11 @@ export class Timeline {
 
   /** The held message with this id, searched from the newest (where changes usually happen). */
   find(messageId: string): Message | undefined {
-    for (let i = this.held.length - 1; i >= 0; i -= 1)
-      if (this.held[i]!.id === messageId) return this.held[i];
-    for (const parked of this.ahead.values()) if (parked.id === messageId) return parked;
+    for (let i = this.held.length - 1; i >= 0; i -= 1) {
+      const entry = this.held[i];
+      if (isMessage(entry) && entry.id === messageId) return entry;
+    }
+    for (const parked of this.ahead.values()) if (isMessage(parked) && parked.id === messageId) return parked;
     return undefined;
   }
 

@@ -8,6 +8,7 @@ const storeEvents: readonly StoreEvent['event'][] = [
   'message.created',
   'message.updated',
   'reaction.changed',
+  'message.hidden',
   'member.removed',
 ];
 

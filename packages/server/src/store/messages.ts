@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { notHiddenBy } from './hidden-messages.ts';
 import type { Database, MessageRow } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -29,14 +30,19 @@ export async function appendMessage(
   return row;
 }
 
-/** Up to `limit` messages before `beforeSeq` (or the newest), oldest first. */
+/**
+ * Up to `limit` messages before `beforeSeq` (or the newest), oldest first; as `viewer` sees
+ * them (without those they hid) when named.
+ */
 export async function pageBefore(
   db: Db,
   conversationId: string,
   beforeSeq: number | undefined,
   limit: number,
+  viewer?: string,
 ): Promise<MessageRow[]> {
   let query = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
+  if (viewer !== undefined) query = query.where(notHiddenBy(viewer));
   if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
   const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
   return rows.reverse();
@@ -60,18 +66,20 @@ export function messageByClientId(
     .executeTakeFirst();
 }
 
-/** Up to `limit` messages after `afterSeq`, oldest first (filling a gap, catching up). */
+/** Up to `limit` messages after `afterSeq`, oldest first (filling a gap, catching up); `viewer` as in pageBefore. */
 export function pageAfter(
   db: Db,
   conversationId: string,
   afterSeq: number,
   limit: number,
+  viewer?: string,
 ): Promise<MessageRow[]> {
   return db
     .selectFrom('messages')
     .selectAll()
     .where('conversation_id', '=', conversationId)
     .where('seq', '>', afterSeq)
+    .$if(viewer !== undefined, (q) => q.where(notHiddenBy(viewer!)))
     .orderBy('seq')
     .limit(limit)
     .execute();
@@ -81,18 +89,21 @@ export function pageAfter(
  * Up to `limit` messages whose latest change came after `sinceRev`, by rev ascending: what a
  * client that was away missed of the messages it holds. Each message once, as it is now; revs
  * are unique in a conversation (one bump per change), so paging on by the last rev is stable.
+ * Without what `viewer` hid, when named.
  */
 export function changedSince(
   db: Db,
   conversationId: string,
   sinceRev: number,
   limit: number,
+  viewer?: string,
 ): Promise<MessageRow[]> {
   return db
     .selectFrom('messages')
     .selectAll()
     .where('conversation_id', '=', conversationId)
     .where('rev', '>', sinceRev)
+    .$if(viewer !== undefined, (q) => q.where(notHiddenBy(viewer!)))
     .orderBy('rev')
     .limit(limit)
     .execute();

@@ -76,13 +76,13 @@ type PreviewScope = Omit<Database, 'messages' | 'conversations'> & {
 
 /**
  * The newest message of each conversation named that `userId`'s list shows (one query): its
- * preview. Usually the message at last_seq; in the lobby the newest that is not a join or
- * leave notice (none when there is only those). The correlated subquery walks the unique
+ * preview. Usually the message at last_seq; never one they hid (delete for me); in the lobby
+ * the newest that is not a join or leave notice (none when there is only those). The correlated subquery walks the unique
  * (conversation_id, seq) index downwards and stops at the first message that qualifies.
  */
 export async function lastMessagesOf(
   db: Db,
-  _userId: string,
+  userId: string,
   conversationIds: string[],
 ): Promise<Map<string, MessageRow>> {
   if (conversationIds.length === 0) return new Map();
@@ -98,6 +98,17 @@ export async function lastMessagesOf(
             .select('m.id')
             .whereRef('m.conversation_id', '=', 'c.id')
             .where(previewable)
+            .where((h) =>
+              h.not(
+                h.exists(
+                  h
+                    .selectFrom('hidden_messages as h')
+                    .select(sql.lit(1).as('one'))
+                    .where('h.user_id', '=', userId)
+                    .whereRef('h.message_id', '=', 'm.id'),
+                ),
+              ),
+            )
             .orderBy('m.seq', 'desc')
             .limit(1)
             .as('last_id'),

@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from './connect.ts';
 import { containsText } from './like.ts';
 import type { Database, MessageRow } from './tables.ts';
+import { notHiddenBy } from './hidden-messages.ts';
 
 type Db = Kysely<Database>;
 
@@ -21,7 +22,7 @@ export interface SearchKey {
  * Messages with words of their own — text, and images and files with their captions and file
  * names (never system notices, stickers or voice, never recalled ones) — in the scope, older
  * than `after`. Membership is read in the same statement, so someone who left a conversation
- * stops finding its messages at once.
+ * stops finding its messages at once. Never the ones they hid (delete for me).
  */
 function candidates(db: Db, scope: SearchScope, after: SearchKey | undefined) {
   let query = db
@@ -30,7 +31,8 @@ function candidates(db: Db, scope: SearchScope, after: SearchKey | undefined) {
     .where('recalled_at', 'is', null)
     .where('conversation_id', 'in', (eb) =>
       eb.selectFrom('members').select('conversation_id').where('user_id', '=', scope.userId),
-    );
+    )
+    .where(notHiddenBy(scope.userId));
   if (scope.conversationId !== undefined) query = query.where('conversation_id', '=', scope.conversationId);
   if (after) {
     query = query.where((eb) =>

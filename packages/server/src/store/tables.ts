@@ -71,6 +71,15 @@ export interface Database {
   custom_emoji: CustomEmojiTable;
   push_subscriptions: PushSubscriptionsTable;
   push_vapid_keys: PushVapidKeysTable;
+  hidden_messages: HiddenMessagesTable;
+}
+
+/** Messages a user deleted for themselves only (PROTOCOL.md, Delete for me). */
+export interface HiddenMessagesTable {
+  user_id: string;
+  message_id: string;
+  conversation_id: string;
+  hidden_at: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

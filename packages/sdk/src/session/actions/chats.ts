@@ -1,4 +1,5 @@
 import type {
+  ServerEvent,
   Conversation,
   ForwardResult,
   Message,
@@ -65,6 +66,20 @@ export class ChatActions {
 
   async recall(messageId: string): Promise<Message> {
     return this.updated(await this.core.http.messages.recall(messageId));
+  }
+
+  /**
+   * Delete for me: the messages (of `conversationId`) leave my view on every device of mine,
+   * not anyone else's. Applied here at once; my other sessions hear `message.hidden`.
+   */
+  async hideMessages(conversationId: string, messageIds: readonly string[]): Promise<void> {
+    await this.core.http.messages.hide(messageIds);
+    const hidden: ServerEvent = {
+      event: 'message.hidden',
+      data: { conversationId, messageIds: [...messageIds] },
+    };
+    this.core.apply(hidden);
+    this.core.messages.applyEvent(hidden);
   }
 
   async react(messageId: string, emoji: string): Promise<ReactionChanged> {

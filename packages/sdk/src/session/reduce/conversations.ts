@@ -109,6 +109,22 @@ export function reactionChanged(state: SessionState, r: ServerEvents['reaction.c
   }));
 }
 
+/**
+ * I deleted messages for me. The list's preview falls back to the newest message I still see,
+ * which only the server knows for sure (the timeline may not hold it, and in the lobby join
+ * notices are passed over): the list is asked again when the preview was one of them.
+ * Unread counts do not change (PROTOCOL.md, Delete for me).
+ */
+export function messagesHidden(
+  state: SessionState,
+  h: ServerEvents['message.hidden'],
+  fx: Effects,
+): SessionState {
+  const held = state.conversations.find((c) => c.id === h.conversationId);
+  if (held?.lastMessage && h.messageIds.includes(held.lastMessage.id)) fx.reload('conversations');
+  return state;
+}
+
 /** Details shared by every member changed; one I am not in yet (made, joined, added to) is loaded. */
 export function conversationUpdated(
   state: SessionState,

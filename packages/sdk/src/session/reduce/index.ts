@@ -26,6 +26,8 @@ export function reduceEvent(state: SessionState, e: ServerEvent, fx: Effects): S
       return conversations.messageUpdated(state, e.data);
     case 'reaction.changed':
       return conversations.reactionChanged(state, e.data);
+    case 'message.hidden':
+      return conversations.messagesHidden(state, e.data, fx);
     case 'conversation.updated':
       return conversations.conversationUpdated(state, e.data, fx);
     case 'read.updated':

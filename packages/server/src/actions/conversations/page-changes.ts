@@ -22,7 +22,7 @@ export async function pageChanges(
 ): Promise<MessageChanges> {
   const db = services.store.db;
   const { conversation } = await accessConversation(db, actor.user.id, id);
-  let rows = await changedSince(db, id, query.sinceRev, query.limit + 1);
+  let rows = await changedSince(db, id, query.sinceRev, query.limit + 1, actor.user.id);
   const hasMore = rows.length > query.limit;
   if (hasMore) rows = rows.slice(0, query.limit);
   const extras = await extrasFor(db, rows);

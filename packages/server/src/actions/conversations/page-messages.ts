@@ -16,7 +16,8 @@ export interface PageQuery {
  * A page of a conversation's history, oldest first, by seq: the newest page, the page before
  * `before` (scrolling up), or the page after `after` (filling a gap, catching up).
  * `hasMore` says whether more exist beyond the page in the direction asked; `lastRev` is the
- * conversation's as it was just before the rows were read.
+ * conversation's as it was just before the rows were read. Messages the caller hid are left
+ * out, so a page may skip seqs: every seq between two it holds is one of those.
  */
 export async function pageMessages(
   services: Services,
@@ -30,11 +31,11 @@ export async function pageMessages(
   let rows;
   let hasMore;
   if (query.after !== undefined) {
-    rows = await pageAfter(db, id, query.after, query.limit + 1);
+    rows = await pageAfter(db, id, query.after, query.limit + 1, actor.user.id);
     hasMore = rows.length > query.limit;
     if (hasMore) rows = rows.slice(0, query.limit);
   } else {
-    rows = await pageBefore(db, id, query.before, query.limit + 1);
+    rows = await pageBefore(db, id, query.before, query.limit + 1, actor.user.id);
     hasMore = rows.length > query.limit;
     if (hasMore) rows = rows.slice(1);
   }

@@ -2,6 +2,7 @@ import {
   EditMessageBody,
   ForwardMessageBody,
   ForwardResult,
+  HideMessagesBody,
   Id,
   Message,
   ReactionChanged,
@@ -10,6 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { editMessage } from '../../actions/messages/edit-message.ts';
+import { hideMessages } from '../../actions/messages/hide-messages.ts';
 import { forwardMessage } from '../../actions/messages/forward-message.ts';
 import { reactToMessage } from '../../actions/messages/react-to-message.ts';
 import { recallMessage } from '../../actions/messages/recall-message.ts';
@@ -42,6 +44,22 @@ export const messageOperationsRoutes: FastifyPluginAsyncZod<{ services: Services
       },
     },
     async (request) => editMessage(services, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/messages/hide',
+    {
+      schema: {
+        ...common,
+        summary: 'Delete messages for me: gone from my own view on every device, not from anyone else’s',
+        body: HideMessagesBody,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      await hideMessages(services, actorOf(request), request.body);
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(
