@@ -19,6 +19,9 @@ it('bundles for a browser without zod', async () => {
     write: false,
     metafile: true,
     logLevel: 'silent',
+    // Input paths in the metafile are relative to this; fixed, so the test reads the same
+    // whether vitest runs from the repo root or from packages/sdk (as npm test does).
+    absWorkingDir: fileURLToPath(new URL('../../..', import.meta.url)),
   });
   // What is left in the bundle after tree shaking (the inputs list every file read).
   const [output] = Object.values(result.metafile.outputs);

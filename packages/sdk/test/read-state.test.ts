@@ -54,8 +54,10 @@ describe.each(['sqlite', 'postgres'] as const)(
 
     it('a pinned conversation goes to the top of my list, and back when unpinned', async () => {
       const { bob, groupId } = await unreadByBob();
-      // The lobby: bob's other conversation, with newer activity (the join notice of a later sign-up).
-      await signUp(server, `carol${n}`);
+      // The lobby: bob's other conversation, with newer activity (a later sign-up says hello
+      // there; a join notice alone does not move the lobby up the list).
+      const carol = await signUp(server, `carol${n}`);
+      await carol.http.messages.send('lobby', { clientMsgId: crypto.randomUUID(), text: 'hello everyone' });
       const order = async () => (await bob.http.conversations.list()).conversations.map((c) => c.id);
       expect(await order()).toEqual(['lobby', groupId]);
       const pinned = Conversation.parse(await bob.http.conversations.pin(groupId, true));
