@@ -178,6 +178,10 @@ test('"Notify me when Parley is closed": a direct message while the app is close
   expect(Buffer.from(subscribedWith!, 'base64').toString('base64url')).toBe(vapidPublicKey);
   expect(await kate.api.call('GET', '/me/push-subscription')).toEqual({ endpoint: phone.endpoint });
 
+  // The service worker must be active before she leaves: on a first visit it is still
+  // installing (precaching the app) for a while, and a push that reaches a registration with
+  // no active worker is dropped (seen under CI load).
+  await app.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   // She closes Parley. Once the server sees her gone, Ivan writes.
   await app.close();
   await expect
