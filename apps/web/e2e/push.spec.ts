@@ -3,7 +3,8 @@ import type { Browser, BrowserContext, Page, Worker } from '@playwright/test';
 import { Api } from './support/api.ts';
 import { messageRows } from './support/chat.ts';
 import { expect, password, test, uniqueName } from './support/fixtures.ts';
-import { type PushDevice, PushServiceStandIn } from './support/push-service.ts';
+// The server's own push service stand-in: its API tests (push.test.ts) use the same one.
+import { PushServiceStandIn, TestDevice } from '../../../packages/server/test/support/push-service.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 /**
@@ -17,11 +18,12 @@ import { type RunningServer, startServer } from './support/server.ts';
  *
  * Simulated: the browser's push service. Headless Chromium has none it could reach here, so
  * pushManager.subscribe and getSubscription are replaced in the page by a subscription whose
- * keys the test holds and whose endpoint is a stand-in on loopback (support/push-service.ts);
- * the test decrypts what the server sent there, as the browser would, and hands the payload to
- * the service worker with DevTools' ServiceWorker.deliverPushMessage, which fires a real push
- * event. A test cannot tap a system notification either: it calls what the notificationclick
- * handler calls, with the notification's own data.
+ * keys the test holds and whose endpoint is a stand-in on loopback (the server's
+ * test/support/push-service.ts); the test decrypts what the server sent there, as the browser
+ * would, and hands the payload to the service worker with DevTools'
+ * ServiceWorker.deliverPushMessage, which fires a real push event. A test cannot tap a system
+ * notification either: it calls what the notificationclick handler calls, with the
+ * notification's own data.
  */
 
 let server: RunningServer;
@@ -36,7 +38,7 @@ test.afterAll(async () => {
 });
 
 /** In the page, before the app: the browser's push subscription is `subscription` (see above). */
-function simulatePushService(subscription: PushDevice['subscription']) {
+function simulatePushService(subscription: TestDevice['subscription']) {
   const key = 'e2e.push-subscription';
   const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0)).buffer;
   const made = (appKey: string) => ({
@@ -70,7 +72,7 @@ interface Device {
 }
 
 /** Someone with a browser of their own on the push server: signed in, its push service simulated unless `device` is null. */
-async function person(browser: Browser, base: string, device: PushDevice | null): Promise<Device> {
+async function person(browser: Browser, base: string, device: TestDevice | null): Promise<Device> {
   const auth: AuthResult = await Api.register(
     server.url,
     uniqueName(base),
@@ -151,7 +153,7 @@ async function deliverPush(context: BrowserContext, payload: string) {
 test('"Notify me when Parley is closed": a direct message while the app is closed becomes a notification that opens the chat', async ({
   browser,
 }) => {
-  const phone = pushService.device('kate-phone');
+  const phone = new TestDevice(pushService, 'kate-phone');
   const kate = await person(browser, 'kate', phone);
   const ivan = await Api.register(server.url, uniqueName('ivan'), 'Ivan', password).then(
     (auth) => new Api(server.url, auth.token),
@@ -190,7 +192,7 @@ test('"Notify me when Parley is closed": a direct message while the app is close
   await ivan.send(chat.id, 'Are you still coming tonight?');
 
   // The push service got it encrypted for her phone; the phone decrypts it and wakes the worker.
-  const payload = phone.decrypt(await pushService.nextFor(phone));
+  const payload = phone.decrypt(await pushService.waitFor(phone));
   expect(JSON.parse(payload)).toEqual({
     conversationId: chat.id,
     title: 'Ivan',
@@ -234,7 +236,7 @@ test('"Notify me when Parley is closed": a direct message while the app is close
 test('a push while Parley is in front shows nothing; without text it says "New message" in the app\'s language', async ({
   browser,
 }) => {
-  const kate = await person(browser, 'kate', pushService.device('kate-laptop'));
+  const kate = await person(browser, 'kate', new TestDevice(pushService, 'kate-laptop'));
   const app = await kate.open();
   const worker = await serviceWorker(kate.context);
   const show = (data: object) =>

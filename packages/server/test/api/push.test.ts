@@ -8,7 +8,8 @@ import { startTestServer } from '../../src/testing.ts';
 import { type Person, befriend, logIn, people } from '../support/factories.ts';
 import { makeGroup } from '../support/groups.ts';
 import { api, expectError } from '../support/http.ts';
-import { PushServiceStandIn, TestDevice, checkVapid } from '../support/push-service.ts';
+import { checkVapid } from '../support/check-vapid.ts';
+import { PushServiceStandIn, TestDevice } from '../support/push-service.ts';
 import { dialects, useServer } from '../support/server.ts';
 import { closeAll, openSocket } from '../support/socket.ts';
 

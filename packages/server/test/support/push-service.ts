@@ -1,14 +1,21 @@
-import { createECDH, createPublicKey, randomBytes, verify } from 'node:crypto';
+// The web client's browser tests import this file too, and their TypeScript project finds
+// http_ece's types only through this reference.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- see the line above
+/// <reference path="./http_ece.d.ts" />
+import { createECDH, randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decrypt } from 'http_ece';
-import { expect } from 'vitest';
 
 /**
  * A push service stand-in on loopback (what Google's, Mozilla's or Apple's is to a browser):
  * it takes the server's push requests as RFC 8030 says they come and answers 201, or whatever
  * status a test sets for an endpoint. It knows nothing of Parley; what it received is opened
  * by a TestDevice, with the keys only that device holds.
+ *
+ * The server's API tests (vitest) and the web client's browser tests (Playwright) both use it,
+ * so it imports neither runner: a check that fails throws (see check-vapid.ts for the
+ * server's own assertions on what arrived).
  */
 export interface PushRequest {
   /** The endpoint's path: which device it was for. */
@@ -98,51 +105,19 @@ export class TestDevice {
     };
   }
 
-  /** Decrypts a push with this device's private key and auth secret (RFC 8291, aes128gcm). */
-  open(push: PushRequest): unknown {
-    expect(push.headers['content-encoding']).toBe('aes128gcm');
+  /**
+   * Decrypts a push with this device's private key and auth secret (RFC 8291, aes128gcm), as the
+   * browser does before it hands the payload to the service worker; throws for another device's.
+   */
+  decrypt(push: PushRequest): string {
+    const encoding = push.headers['content-encoding'];
+    if (encoding !== 'aes128gcm') throw new Error(`Content-Encoding is ${encoding}, not aes128gcm`);
     const plain = decrypt(push.body, { version: 'aes128gcm', privateKey: this.ecdh, authSecret: this.auth });
-    return JSON.parse(plain.toString('utf8'));
+    return plain.toString('utf8');
   }
-}
 
-/**
- * Checks a push's VAPID Authorization (RFC 8292), `vapid t=<JWT>, k=<public key>`: the key is
- * the server's, the JWT is signed by it (ES256), names the endpoint's origin as its audience,
- * has not expired and says whom to contact. Returns the JWT's claims.
- */
-export function checkVapid(push: PushRequest, endpoint: string, serverPublicKey: string) {
-  const header = push.headers.authorization ?? '';
-  const match = /^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(header);
-  expect(match, `Authorization: ${header}`).not.toBeNull();
-  const [, jwt, k] = match!;
-  expect(k).toBe(serverPublicKey);
-  const [head, body, signature] = jwt!.split('.') as [string, string, string];
-  expect(JSON.parse(Buffer.from(head, 'base64url').toString())).toMatchObject({ alg: 'ES256' });
-  const point = Buffer.from(k!, 'base64url');
-  const key = createPublicKey({
-    key: {
-      kty: 'EC',
-      crv: 'P-256',
-      x: point.subarray(1, 33).toString('base64url'),
-      y: point.subarray(33, 65).toString('base64url'),
-    },
-    format: 'jwk',
-  });
-  const signed = verify(
-    'sha256',
-    Buffer.from(`${head}.${body}`),
-    { key, dsaEncoding: 'ieee-p1363' },
-    Buffer.from(signature, 'base64url'),
-  );
-  expect(signed, 'the JWT is signed with the server key').toBe(true);
-  const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as {
-    aud: string;
-    exp: number;
-    sub: string;
-  };
-  expect(claims.aud).toBe(new URL(endpoint).origin);
-  expect(claims.exp * 1000).toBeGreaterThan(Date.now());
-  expect(claims.sub).toMatch(/^(mailto:|https:)/);
-  return claims;
+  /** The push's payload, decrypted and parsed. */
+  open(push: PushRequest): unknown {
+    return JSON.parse(this.decrypt(push));
+  }
 }
