@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectAccessible, expectOneH1 } from './support/axe.ts';
 import { chatItem, messageRows, openChat } from './support/chat.ts';
 import { expect, test } from './support/fixtures.ts';
-import { expectEllipsized, expectNothingCut } from './support/layout.ts';
+import { expectEllipsized, expectNothingCut, expectTextWhole } from './support/layout.ts';
 import { openGroupSettings, openTab, startFromMenu } from './support/people.ts';
 
 /**
@@ -13,6 +13,20 @@ import { openGroupSettings, openTab, startFromMenu } from './support/people.ts';
  */
 
 const schemes = ['light', 'dark'] as const;
+
+/** Picks two messages on the screen (a message's menu, Select, then a tap on the other row). */
+async function pickTwo(page: Page, first: string, second: string, names = english) {
+  const row = messageRows(page, first);
+  await row.hover();
+  await row.getByRole('button', { name: names.more }).click();
+  await page.getByRole('menuitem', { name: names.select }).click();
+  await messageRows(page, second).click();
+  const bar = page.getByRole('toolbar', { name: names.bar });
+  await expect(bar).toContainText(names.two);
+  return bar;
+}
+const english = { more: 'More actions', select: 'Select', bar: 'Selected messages', two: '2 selected' };
+const chinese = { more: '更多操作', select: '多选', bar: '已选消息', two: '已选 2 条' };
 
 /** The app follows the system theme until one is chosen in Settings; this is the system's. */
 async function switchScheme(page: Page, scheme: 'light' | 'dark') {
@@ -113,7 +127,7 @@ test('a group chat with its members, and every settings tab', async ({ people },
   }
 });
 
-test('on a phone: long names end with "…", the settings tabs wrap, nothing is cut off', async ({
+test('on a phone: long names end with "…", the settings tabs wrap, the selection bar reads whole, nothing is cut off', async ({
   people,
 }, testInfo) => {
   const phone = { width: 390, height: 844 };
@@ -130,6 +144,7 @@ test('on a phone: long names end with "…", the settings tabs wrap, nothing is 
     direct.id,
     'Have you seen https://example.com/a/very/long/path/that/never/breaks/anywhere/at/all?',
   );
+  await alice.api.send(direct.id, 'Not yet, on my way');
   await bob.api.send(group.id, 'Supercalifragilisticexpialidociousandthensomemorelettersuntilitwraps');
   const { page } = alice;
 
@@ -159,6 +174,12 @@ test('on a phone: long names end with "…", the settings tabs wrap, nothing is 
       page.getByRole('heading', { level: 2 }).getByText(bob.displayName, { exact: true }),
     );
     await expectNothingCut(page, `phone direct chat (${scheme})`);
+    // Two messages picked: the count and both buttons whole in the bar beneath.
+    const bar = await pickTwo(page, 'Have you seen', 'Not yet, on my way');
+    await expectTextWhole(bar, `phone selection bar (${scheme})`);
+    await expectNothingCut(page, `phone selection bar (${scheme})`);
+    await page.keyboard.press('Escape');
+    await expect(bar).toBeHidden();
     await page.getByRole('button', { name: 'Back' }).click();
 
     // Settings fill the screen; the tabs wrap, so every one is in sight at once.
@@ -186,6 +207,19 @@ test('on a phone: long names end with "…", the settings tabs wrap, nothing is 
       await expect(dialog).toBeHidden();
     }
   }
+
+  // The selection bar in Chinese, chosen in Settings.
+  await page.getByRole('button', { name: 'Profile and settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('tab', { name: 'Appearance' }).click();
+  await settings.getByLabel('Language / 语言').selectOption('zh');
+  // The dialog's own name changes with the language.
+  await expect(page.getByRole('dialog').getByRole('tab', { name: '外观' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await openChat(alice, direct.id);
+  const bar = await pickTwo(page, 'Have you seen', 'Not yet, on my way', chinese);
+  await expectTextWhole(bar, 'phone selection bar (中文)');
+  await expectNothingCut(page, 'phone selection bar (中文)');
 });
 
 test('keyboard focus shows a ring and comes back to what opened a dialog', async ({ people }) => {

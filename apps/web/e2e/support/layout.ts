@@ -13,6 +13,47 @@ export async function expectNothingCut(page: Page, screen: string) {
   expect.soft(problems, `${screen}: cut or sticking out`).toEqual([]);
 }
 
+/**
+ * Every word in `box` shows whole: no text runs past the box or the window, and none is
+ * shortened, not even with an ellipsis (for a bar whose few words all matter: "2 selected"
+ * beside its buttons). Lists the offenders, so a failure names them.
+ */
+export async function expectTextWhole(box: Locator, screen: string) {
+  await expect(box).toBeVisible();
+  // Measured in the fonts it is drawn in (the Chinese font loads when Chinese is first shown).
+  await box.evaluate(() => document.fonts.ready.then(() => true));
+  const problems = await box.evaluate(findClippedText);
+  expect.soft(problems, `${screen}: text cut or shortened`).toEqual([]);
+}
+
+/** Runs in the page: the drawn texts in `root` that are clipped, shortened or sticking out. */
+export function findClippedText(root: Element): string[] {
+  const out: string[] = [];
+  const bounds = root.getBoundingClientRect();
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent!.trim();
+    const el = node.parentElement!;
+    if (!text || el.closest('.visually-hidden, [hidden], svg')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const r = range.getBoundingClientRect();
+    // Not drawn: a label hidden on this screen.
+    if (r.width === 0 || r.height === 0) continue;
+    if (r.left < Math.max(bounds.left, 0) - 1 || r.right > Math.min(bounds.right, window.innerWidth) + 1)
+      out.push(`"${text}" reaches ${Math.round(r.left)}…${Math.round(r.right)}`);
+    // An ellipsis draws over the text but leaves it as wide as it was: the box scrolls.
+    for (let up: Element | null = el; up && root.contains(up); up = up.parentElement) {
+      const s = getComputedStyle(up);
+      if (s.overflowX !== 'visible' && up.scrollWidth > up.clientWidth + 1) {
+        out.push(`"${text}" is cut to ${up.clientWidth} of ${up.scrollWidth}px`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** A long name shown on one line that ends with "…", inside the window. */
 export async function expectEllipsized(text: Locator) {
   await expect(text).toBeVisible();

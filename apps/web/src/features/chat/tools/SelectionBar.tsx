@@ -43,7 +43,7 @@ export function SelectionBar({ conversationId, selection, actions, dialogOpen }:
       <span className={styles.count} aria-live="polite" data-testid="selection-count">
         {t('select.count', { count: picked.length })}
       </span>
-      {/* On a phone the buttons show only their icons; their names stay for screen readers. */}
+      {/* Where the bar is narrow the buttons show only their icons; their names stay for screen readers. */}
       <Button
         aria-label={t('actions.forward')}
         title={t('actions.forward')}
