@@ -9,7 +9,8 @@ import { repoRoot } from '../support/server.ts';
 /**
  * The screenshots in docs/screenshots: Alice's view of a small, lived-in server (a friend
  * who writes in Chinese and English, a group with a picture in it), on a desktop and a phone,
- * light and dark, and the sign-in screen in Chinese.
+ * light and dark; the people in it (a member's card over the group, who is online on a phone);
+ * and the sign-in screen in Chinese.
  */
 
 const out = (name: string) => path.join(repoRoot, 'docs/screenshots', `${name}.png`);
@@ -95,6 +96,16 @@ test('docs screenshots', async ({ browser, people, serverUrl }) => {
     await expect(chatItem(page, direct.id)).toBeVisible();
     await settle(page);
     await page.screenshot({ path: out(`desktop-${scheme}`) });
+    if (scheme === 'light') {
+      // Carol's card, opened from her name over her message, with what Alice can do.
+      await messageRows(page, '北高峰，大概三个小时')
+        .getByRole('button', { name: carol.displayName, exact: true })
+        .click();
+      const card = page.getByRole('dialog', { name: carol.displayName, exact: true });
+      await expect(card.getByRole('button', { name: 'Message' })).toBeVisible();
+      await settle(page);
+      await page.screenshot({ path: out('person-card-light') });
+    }
     await context.close();
 
     const small = await openAs(browser, serverUrl, alice.api, scheme, phone);
@@ -102,6 +113,16 @@ test('docs screenshots', async ({ browser, people, serverUrl }) => {
     await expect(messageRows(small.page, 'I will bring the map')).toBeVisible();
     await settle(small.page);
     await small.page.screenshot({ path: out(`phone-${scheme}`) });
+    if (scheme === 'dark') {
+      // The group's online list, a sheet from the bottom: Bob and Carol have it open too.
+      await small.page.getByRole('button', { name: 'Back' }).click();
+      await openChat({ ...alice, page: small.page, context: small.context }, group.id);
+      await small.page.getByRole('button', { name: '2 online — show who' }).click();
+      const online = small.page.getByTestId('online-list');
+      await expect(online.getByRole('heading', { name: 'Online — 2' })).toBeVisible();
+      await settle(small.page);
+      await small.page.screenshot({ path: out('phone-online-dark') });
+    }
     await small.context.close();
   }
 
