@@ -47,6 +47,67 @@ function compressServiceWorker(): Plugin {
 }
 
 /**
+ * Fewer, larger chunks: by default the bundler cuts every module shared between two chunks
+ * into a chunk of its own — 19 files before the sign-in page could paint and 29 more before
+ * the chat list could — and on a phone each costs a round trip (a browser opens only six
+ * connections to one HTTP/1.1 server). So: everything the entry imports is one chunk
+ * ('$initial'), and everything the signed-in screens import without waiting (statically,
+ * from MainLayout) is another. The dialogs, the image viewer and the emoji picker stay lazy:
+ * whatever they share with the screens is already loaded by then.
+ */
+function twoChunks(): { plugin: Plugin; test: (id: string) => boolean } {
+  const signedIn = new Set<string>();
+  const plugin: Plugin = {
+    name: 'parley:signed-in-chunk',
+    apply: 'build',
+    buildEnd() {
+      const root = [...this.getModuleIds()].find((id) => id.endsWith('/features/layout/MainLayout.tsx'));
+      const stack = root ? [root] : [];
+      while (stack.length > 0) {
+        const id = stack.pop()!;
+        if (signedIn.has(id)) continue;
+        signedIn.add(id);
+        stack.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      }
+    },
+  };
+  return { plugin, test: (id) => signedIn.has(id) };
+}
+const chunks = twoChunks();
+
+/**
+ * A reload while signed in needs the signed-in chunk at once, but the entry only asks for it
+ * once it has downloaded and run — one whole round of a slow link later. A few bytes of
+ * inline script in the page start it (and its stylesheet) beside the entry when
+ * localStorage holds a session ('parley.session', model/saved-session.ts); the sign-in page
+ * of a first visit still downloads none of it. The server allows this one inline script by
+ * its hash (packages/server/src/http/web.ts).
+ */
+function preloadSignedIn(): Plugin {
+  return {
+    name: 'parley:preload-signed-in',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.name === 'signed-in',
+        );
+        if (!chunk || chunk.type !== 'chunk') throw new Error('no signed-in chunk to preload');
+        const files = [
+          [`/${chunk.fileName}`, 'modulepreload'],
+          ...[...(chunk.viteMetadata?.importedCss ?? [])].map((css) => [`/${css}`, 'stylesheet']),
+        ];
+        const script =
+          `try{if(localStorage.getItem('parley.session'))for(const[h,r]of ${JSON.stringify(files)})` +
+          `{const l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='';document.head.append(l)}}catch{}`;
+        return [{ tag: 'script', children: script, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
+/**
  * The web client. `npm run build` writes dist/, which the server serves at `/`. The service
  * worker (vite-plugin-pwa, Workbox) caches the app shell so the client opens with no network;
  * API, socket, media and avatar requests always go to the server. public/notification-click.js
@@ -58,6 +119,8 @@ function compressServiceWorker(): Plugin {
 export default defineConfig({
   plugins: [
     react(),
+    chunks.plugin,
+    preloadSignedIn(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,
@@ -84,7 +147,22 @@ export default defineConfig({
     compression({ include: compressible, algorithms: ['brotliCompress', 'gzip'], logLevel: 'silent' }),
     compressServiceWorker(),
   ],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'app', tags: ['$initial'], priority: 2 },
+            { name: 'signed-in', test: chunks.test, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   server: {
     proxy: {
       '/api': 'http://localhost:8080',

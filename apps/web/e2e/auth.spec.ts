@@ -87,3 +87,34 @@ test('signing out returns to sign-in, and a reload keeps a signed-in person sign
   await erin.page.reload();
   await expect(erin.page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });
+
+test('a first visit loads none of the signed-in screens; a reload while signed in starts them from the page, allowed by its CSP', async ({
+  people,
+}) => {
+  const signedInChunk = (url: string) => /\/assets\/signed-in-[\w-]+\.js$/.test(url);
+  const { page: visitor } = await people.visitor();
+  const fetched: string[] = [];
+  visitor.on('request', (request) => fetched.push(request.url()));
+  await visitor.reload();
+  await expect(visitor.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(fetched.filter(signedInChunk)).toEqual([]);
+
+  const frank = await people.signedIn('frank');
+  // The page's inline script (apps/web/vite.config.ts) is allowed by its hash: a build whose
+  // script the server's CSP does not name would be reported here.
+  await frank.page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(e.violatedDirective));
+  });
+  await frank.page.reload();
+  await expect(frank.page.getByTestId('my-name')).toHaveText('Frank');
+  expect(await frank.page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual(
+    [],
+  );
+  // Asked for once, by a link in the head (the page's, or the app's own were the page's blocked).
+  const preloads = await frank.page
+    .locator('head link[rel="modulepreload"]')
+    .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+  expect(preloads.filter(signedInChunk)).toHaveLength(1);
+});

@@ -59,7 +59,7 @@ import { mediaRoutes } from './http/routes/media.ts';
 import { uploadRoutes } from './http/routes/uploads.ts';
 import { stickerImageRoutes, stickerRoutes } from './http/routes/stickers.ts';
 import { userRoutes } from './http/routes/users.ts';
-import { serveWebClient } from './http/web.ts';
+import { inlineScriptSources, serveWebClient } from './http/web.ts';
 import { type Services, createLimiters } from './services.ts';
 import { openStore } from './store/connect.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -162,7 +162,7 @@ export async function createParley(
     // The web client and the API docs are the only pages; both load only their own files.
     contentSecurityPolicy: {
       directives: {
-        'script-src': ["'self'"],
+        'script-src': ["'self'", ...inlineScriptSources(config.webDir)],
         'img-src': ["'self'", 'data:', 'blob:'],
         // blob: for a voice message played back before it is sent.
         'media-src': ["'self'", 'blob:'],

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -39,6 +40,21 @@ export async function serveWebClient(app: FastifyInstance, webDir: string | unde
     },
   });
   return true;
+}
+
+/**
+ * The Content-Security-Policy sources ('sha256-…') that allow the page's own inline scripts
+ * and no other: the build writes one into index.html, which starts the signed-in screens'
+ * download on a reload before the app's entry has run (apps/web/vite.config.ts). Read once at
+ * start; none when the client is not built.
+ */
+export function inlineScriptSources(webDir: string | undefined): string[] {
+  const page = path.join(path.resolve(webDir ?? defaultWebDir), 'index.html');
+  if (!existsSync(page)) return [];
+  const html = readFileSync(page, 'utf8');
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`,
+  );
 }
 
 /** Whether a request that matched no route should get the web client's index.html. */

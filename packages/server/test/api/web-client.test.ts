@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,13 +11,18 @@ import { startTestServer, type TestServer } from '../../src/testing.ts';
  * client routes answered with the page, and a CSP that lets the app play a recording it holds.
  */
 describe('serving the web client', () => {
+  /** Like the build's: starts the signed-in chunk on a reload (apps/web/vite.config.ts). */
+  const inlineScript = "if(localStorage.getItem('parley.session'))document.title='x'";
   let server: TestServer;
   let webDir: string;
 
   beforeAll(async () => {
     webDir = mkdtempSync(path.join(tmpdir(), 'parley-web-'));
     mkdirSync(path.join(webDir, 'assets'));
-    writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Parley</title>');
+    writeFileSync(
+      path.join(webDir, 'index.html'),
+      `<!doctype html><title>Parley</title><script>${inlineScript}</script><script type="module" src="/assets/index-AbC123.js"></script>`,
+    );
     writeFileSync(path.join(webDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(path.join(webDir, 'assets', 'index-AbC123.js'), 'console.log(1);');
     server = await startTestServer('sqlite', { webDir });
@@ -52,10 +58,12 @@ describe('serving the web client', () => {
     expect(JSON.parse(api.body).error.code).toBe('not_found');
   });
 
-  it('allows only its own scripts, and blob: media for recordings', async () => {
+  it('allows only its own scripts (the inline one of the page by its hash), and blob: media for recordings', async () => {
     const { response } = await get('/');
     const csp = response.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("script-src 'self'");
+    const hash = createHash('sha256').update(inlineScript).digest('base64');
+    expect(csp).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toContain("media-src 'self' blob:");
     expect(csp).toContain("connect-src 'self'");
     expect(csp).not.toMatch(/font-src[^;]*https:/);
