@@ -1,17 +1,21 @@
-import { Suspense, lazy, useMemo } from 'react';
+import { Suspense, lazy } from 'react';
 import { AuthScreen } from './features/auth/AuthScreen.tsx';
-import { loadMainLayout } from './features/layout/load-main-layout.ts';
-import { AppModel } from './model/app-model.ts';
+import { loadMainLayout, mainLayoutIfLoaded } from './features/layout/load-main-layout.ts';
+import type { AppModel } from './model/app-model.ts';
 import { AppContext, SignedInContext } from './model/app-context.ts';
 import { useValue } from './model/use-value.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { Toaster } from './ui/toast.tsx';
 
-const MainLayout = lazy(() => loadMainLayout().then((m) => ({ default: m.MainLayout })));
+const LazyMainLayout = lazy(() => loadMainLayout().then((m) => ({ default: m.MainLayout })));
 
-export function App() {
-  const app = useMemo(() => new AppModel(), []);
+/**
+ * `app` is made once, outside React (main.tsx): making it in a render would open a second
+ * connection whenever React throws a first render away and starts again, which it may.
+ */
+export function App({ app }: { app: AppModel }) {
   const phase = useValue(app.phase);
+  const MainLayout = mainLayoutIfLoaded() ?? LazyMainLayout;
   return (
     <AppContext.Provider value={app}>
       {phase.kind === 'signed-in' ? (
