@@ -69,6 +69,22 @@ describe.each(['sqlite', 'postgres'] as const)('loading older history on demand 
     await expectTail(bob, store, groupId);
   }, 20_000);
 
+  it('a conversation met first costs one history request: its newest page, no `after` page behind it', async () => {
+    const { alice, bob, groupId, last } = await busyGroup(12);
+    const asked: string[] = [];
+    const counting = sameUser(server, bob, async (input, init) => {
+      if (input.includes(`/conversations/${groupId}/messages`)) asked.push(new URL(input).search);
+      return globalThis.fetch(input, init);
+    });
+    const { store } = storeOf(counting, cleanups, { initialHistory: 30 });
+    await until(() => store.cursor(groupId) === last);
+    // What is sent from now on comes by event, in order, with nothing asked for.
+    const next = await say(alice, groupId, 'after the page');
+    await until(() => store.cursor(groupId) === next.seq);
+    await expectTail(bob, store, groupId);
+    expect(asked).toEqual(['?limit=30']);
+  });
+
   it('messages that arrive while an older page is on the way append, and an edit to that page is kept', async () => {
     const { alice, bob, groupId, last } = await busyGroup(40);
     const older = holdingFetch((url) => url.includes('before='));

@@ -99,4 +99,26 @@ describe('a session loading while events arrive', () => {
     expect(conversationOf(session.getSnapshot(), group.id)?.memberCount).toBe(3);
     session.dispose();
   });
+  it('a session starting up asks for the applications to each group I manage once', async () => {
+    n += 1;
+    const owner = await signUp(server, `carol${n}`);
+    const groups = await Promise.all(
+      ['Class 3', 'Class 4'].map((name) => owner.http.groups.create({ name, joinPolicy: 'approval' })),
+    );
+    const asked: string[] = [];
+    const client = new ParleyClient({
+      baseUrl: server.url,
+      WebSocket,
+      token: owner.token!,
+      fetch: async (input, init) => {
+        if (input.endsWith('/join-requests')) asked.push(new URL(input).pathname);
+        return globalThis.fetch(input, init);
+      },
+    });
+    const session = new ParleySession({ client, me: owner.auth!.user });
+    await until(() => session.getSnapshot().loaded.conversations, 5000);
+    await session.idle();
+    expect(asked.sort()).toEqual(groups.map((g) => `/api/v1/groups/${g.id}/join-requests`).sort());
+    session.dispose();
+  });
 });

@@ -62,6 +62,8 @@ export class ParleySession {
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly offs: (() => void)[] = [];
   private askedGroups = '';
+  /** The last load of applications that a change of the groups I manage asked for. */
+  private joinRequestsAsked: Promise<void> | null = null;
   private stickersWanted = false;
   private disposed = false;
 
@@ -145,12 +147,22 @@ export class ParleySession {
     const rest: LoadedPart[] = ['friends', 'online', 'blocks', 'requests', 'invitations', 'settings'];
     const quiet = (load: Promise<void>) => load.catch(() => {});
     await Promise.all([
-      quiet(this.load('conversations').then(() => this.load('joinRequests'))),
+      quiet(this.loadConversationsThenJoinRequests()),
       ...rest.map((p) => quiet(this.load(p))),
       ...Object.keys(this.state.members).map((id) => quiet(this.loadMembers(id))),
       ...Object.keys(this.state.onlineIn).map((id) => quiet(this.loadOnline(id))),
       this.stickersWanted && quiet(this.loadStickers()),
     ]);
+  }
+
+  /**
+   * The applications to my groups depend on which groups I manage, so they are asked for once
+   * the list is in — unless the new list changed those groups, which asked already (set).
+   */
+  private async loadConversationsThenJoinRequests(): Promise<void> {
+    const asked = this.joinRequestsAsked;
+    await this.load('conversations');
+    await (this.joinRequestsAsked !== asked ? this.joinRequestsAsked : this.load('joinRequests'));
   }
 
   /** Loads one part again; rejects when the server could not be asked (what is held stays). */
@@ -264,7 +276,8 @@ export class ParleySession {
     const groups = listChanged ? managedGroups(next).join(',') : this.askedGroups;
     if (groups !== this.askedGroups && next.loaded.conversations) {
       this.askedGroups = groups;
-      this.load('joinRequests').catch(() => {});
+      this.joinRequestsAsked = this.load('joinRequests');
+      this.joinRequestsAsked.catch(() => {});
     }
     for (const listener of [...this.listeners]) listener();
   }

@@ -80,6 +80,11 @@ export class Filler {
       if (first) timeline.insertPage(first.seq - 1, newest.messages);
       this.deps.changed(timeline);
       await this.changesSince(timeline, newest.lastRev);
+      this.begun.add(id);
+      // Nothing newer than the newest page can be missing: a message sent since it was read
+      // comes as an event (a seq that skips ahead asks for another pass), or, while the socket
+      // was down, after the next hello's sync, which fills from this cursor. No `after` page.
+      return;
     }
     this.begun.add(id);
     for (;;) {
