@@ -139,6 +139,9 @@ function Timeline({ conversation, onReply, onEdit, tools, view, older }: Timelin
           data={items}
           firstItemIndex={firstItemIndex}
           initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+          // A usual row's height: the list draws a screenful at once instead of first drawing
+          // one row to measure (a whole extra render when a chat opens); rows are measured after.
+          defaultItemHeight={60}
           computeItemKey={(_, item) => item.key}
           itemContent={renderItem}
           alignToBottom
