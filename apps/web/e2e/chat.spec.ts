@@ -91,3 +91,27 @@ test('the history is there after a reload', async ({ people }) => {
   await expect(messageLog(hal.page)).toBeVisible();
   await expect(messageRows(hal.page, 'Remember this: 记住这个')).toHaveCount(1);
 });
+
+test('while the first list is on its way the chat list shows placeholders, not "No conversations yet"', async ({
+  people,
+}) => {
+  const ivy = await people.signedIn('ivy');
+  await expect(ivy.page.getByRole('list', { name: 'Chats' })).toBeVisible();
+  // A new device: nothing kept, and the list answers slowly.
+  await ivy.page.evaluate(() =>
+    indexedDB.databases().then((dbs) => dbs.forEach((d) => indexedDB.deleteDatabase(d.name!))),
+  );
+  let answer = () => {};
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await ivy.page.route('**/api/v1/conversations', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await ivy.page.reload();
+  await expect(ivy.page.getByTestId('chat-list-loading')).toBeVisible();
+  await expect(ivy.page.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(1);
+  await expect(ivy.page.getByText('No conversations yet')).toHaveCount(0);
+  answer();
+  await expect(ivy.page.getByRole('list', { name: 'Chats' })).toBeVisible();
+  await expect(ivy.page.getByTestId('chat-list-loading')).toHaveCount(0);
+});

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSessionState } from '../../model/use-session-state.ts';
+import { VisuallyHidden } from '../../ui/VisuallyHidden.tsx';
 import { NewcomerHint } from '../people/NoChatOpen.tsx';
 import { ChatListItem } from './ChatListItem.tsx';
 import styles from './ChatList.module.css';
@@ -8,6 +9,9 @@ import styles from './ChatList.module.css';
 export function ChatList({ activeId }: { activeId: string | null }) {
   const { t } = useTranslation('chat');
   const list = useSessionState((s) => s.conversations);
+  const loaded = useSessionState((s) => s.loaded.conversations);
+  // A device that has kept nothing yet: the list is on its way, not empty.
+  if (list.length === 0 && !loaded) return <ListLoading />;
   if (list.length === 0)
     return (
       <>
@@ -24,5 +28,24 @@ export function ChatList({ activeId }: { activeId: string | null }) {
       </ul>
       <NewcomerHint />
     </>
+  );
+}
+
+/** Grey rows where the chats will be, for the moment before the first list arrives. */
+function ListLoading() {
+  const { t } = useTranslation();
+  return (
+    <div className={styles.loading} role="status" data-testid="chat-list-loading">
+      <VisuallyHidden>{t('loading')}</VisuallyHidden>
+      {[0, 1, 2, 3, 4].map((i) => (
+        <div key={i} className={styles.placeholder} aria-hidden="true">
+          <span className={styles.placeholderAvatar} />
+          <span className={styles.placeholderLines}>
+            <span />
+            <span />
+          </span>
+        </div>
+      ))}
+    </div>
   );
 }
