@@ -4,6 +4,7 @@ import { unreadTotal } from '@parley/sdk';
 import { useSessionState } from '../../model/use-session-state.ts';
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx';
 import { VisuallyHidden } from '../../ui/VisuallyHidden.tsx';
+import { useNarrow } from '../../ui/use-narrow.ts';
 import { useRoute } from '../../util/route.ts';
 import { ChatPane } from '../chat/ChatPane.tsx';
 import { useNotifier } from '../notify/use-notifier.ts';
@@ -18,6 +19,9 @@ export function MainLayout() {
   const { t } = useTranslation();
   const { conversationId } = useRoute();
   const total = useSessionState((s) => unreadTotal(s, { muted: true }));
+  // On a phone with no chat open the lists are the whole screen and the chat's <main> is not
+  // drawn: the lists are then the screen's main landmark, so there is always exactly one.
+  const listsAreMain = useNarrow() && !conversationId;
   useNotifier(conversationId);
 
   // The unread count in the tab title, like every messenger.
@@ -28,7 +32,7 @@ export function MainLayout() {
   return (
     <div className={styles.layout} data-open={conversationId ? 'chat' : 'lists'}>
       <ErrorBoundary name="the lists">
-        <Sidebar activeId={conversationId} />
+        <Sidebar activeId={conversationId} main={listsAreMain} />
       </ErrorBoundary>
       <main className={styles.main}>
         <ErrorBoundary name="the chat" key={conversationId}>

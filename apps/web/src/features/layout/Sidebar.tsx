@@ -13,7 +13,11 @@ import styles from './Sidebar.module.css';
 
 type Tab = 'chats' | 'contacts' | 'requests';
 
-export function Sidebar({ activeId }: { activeId: string | null }) {
+/**
+ * The lists beside the chat: a complementary landmark, or the screen's main one when they are
+ * all there is (a phone with no chat open; MainLayout decides).
+ */
+export function Sidebar({ activeId, main }: { activeId: string | null; main: boolean }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('chats');
   const unread = useSessionState((s) => unreadTotal(s));
@@ -24,7 +28,10 @@ export function Sidebar({ activeId }: { activeId: string | null }) {
     { id: 'requests', icon: UserPlus, count: pending },
   ];
   return (
-    <aside className={styles.sidebar}>
+    // A section with the role, not <aside>, which may not be the main landmark; still a
+    // sectioning element, so the profile card's <header> stays a header, not a second banner.
+    // One element either way: switching roles keeps the open tab and the search.
+    <section className={styles.sidebar} role={main ? 'main' : 'complementary'}>
       <ProfileCard />
       <ConnectionBanner />
       <div className={styles.content} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
@@ -54,6 +61,6 @@ export function Sidebar({ activeId }: { activeId: string | null }) {
           </button>
         ))}
       </nav>
-    </aside>
+    </section>
   );
 }
