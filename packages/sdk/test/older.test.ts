@@ -85,6 +85,26 @@ describe.each(['sqlite', 'postgres'] as const)('loading older history on demand 
     expect(asked).toEqual(['?limit=30']);
   });
 
+  it('histories nothing asked for wait for backgroundFillsAfter; one asked for (track) loads at once', async () => {
+    const first = await busyGroup(5);
+    n += 1;
+    const carol = await signUp(server, `carol${n}`);
+    const other = await carol.http.groups.create({ name: 'Class 4', joinPolicy: 'open' });
+    await first.bob.http.groups.join(other.id);
+    const last = (await say(carol, other.id, 'hello')).seq;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { store } = storeOf(first.bob, cleanups, { initialHistory: 30, backgroundFillsAfter: () => gate });
+    await store.track(first.groupId);
+    expect(store.cursor(first.groupId)).toBe(first.last);
+    // The other group waits while the gate is shut: nothing of it is held.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(store.messages(other.id)).toEqual([]);
+    release();
+    await until(() => store.cursor(other.id) === last);
+    await expectTail(first.bob, store, other.id);
+  });
+
   it('messages that arrive while an older page is on the way append, and an edit to that page is kept', async () => {
     const { alice, bob, groupId, last } = await busyGroup(40);
     const older = holdingFetch((url) => url.includes('before='));

@@ -99,7 +99,7 @@ describe('a session loading while events arrive', () => {
     expect(conversationOf(session.getSnapshot(), group.id)?.memberCount).toBe(3);
     session.dispose();
   });
-  it('a session starting up asks for the applications to each group I manage once', async () => {
+  it('a session starting up asks for the applications to each group I manage once, when the client lets it', async () => {
     n += 1;
     const owner = await signUp(server, `carol${n}`);
     const groups = await Promise.all(
@@ -115,8 +115,15 @@ describe('a session loading while events arrive', () => {
         return globalThis.fetch(input, init);
       },
     });
-    const session = new ParleySession({ client, me: owner.auth!.user });
+    // They wait for the client's word (backgroundLoadsAfter), then go once per group.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const session = new ParleySession({ client, me: owner.auth!.user, backgroundLoadsAfter: () => gate });
     await until(() => session.getSnapshot().loaded.conversations, 5000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(asked).toEqual([]);
+    release();
+    await until(() => session.getSnapshot().loaded.joinRequests, 5000);
     await session.idle();
     expect(asked.sort()).toEqual(groups.map((g) => `/api/v1/groups/${g.id}/join-requests`).sort());
     session.dispose();

@@ -33,6 +33,12 @@ export interface ParleySessionOptions {
   connect?: ConnectOptions;
   /** Tuning for the message store (how much history a conversation met first loads). */
   messages?: Omit<ConversationStoreOptions, 'http' | 'connection'>;
+  /**
+   * The applications to the groups I manage (a badge, not a first screen) are first asked for
+   * once this resolves; default at once. A client lets its first screen's loads go first: on
+   * a phone's link, one round of requests fewer before the chat list shows.
+   */
+  backgroundLoadsAfter?: () => Promise<void>;
 }
 
 /**
@@ -64,11 +70,15 @@ export class ParleySession {
   private askedGroups = '';
   /** The last load of applications that a change of the groups I manage asked for. */
   private joinRequestsAsked: Promise<void> | null = null;
+  /** backgroundLoadsAfter, asked once: resolved, it lets every later load go at once. */
+  private backgroundReady: Promise<void> | null = null;
+  private readonly backgroundLoadsAfter: (() => Promise<void>) | undefined;
   private stickersWanted = false;
   private disposed = false;
 
   constructor(options: ParleySessionOptions) {
     this.client = options.client;
+    this.backgroundLoadsAfter = options.backgroundLoadsAfter;
     this.state = initialState(options.me);
     this.connection = this.client.connect(options.connect);
     this.messages = new ConversationStore({
@@ -162,7 +172,12 @@ export class ParleySession {
   private async loadConversationsThenJoinRequests(): Promise<void> {
     const asked = this.joinRequestsAsked;
     await this.load('conversations');
-    await (this.joinRequestsAsked !== asked ? this.joinRequestsAsked : this.load('joinRequests'));
+    await (this.joinRequestsAsked !== asked ? this.joinRequestsAsked : this.loadJoinRequests());
+  }
+
+  private loadJoinRequests(): Promise<void> {
+    this.backgroundReady ??= this.backgroundLoadsAfter?.() ?? Promise.resolve();
+    return this.backgroundReady.then(() => this.load('joinRequests'));
   }
 
   /** Loads one part again; rejects when the server could not be asked (what is held stays). */
@@ -276,7 +291,7 @@ export class ParleySession {
     const groups = listChanged ? managedGroups(next).join(',') : this.askedGroups;
     if (groups !== this.askedGroups && next.loaded.conversations) {
       this.askedGroups = groups;
-      this.joinRequestsAsked = this.load('joinRequests');
+      this.joinRequestsAsked = this.loadJoinRequests();
       this.joinRequestsAsked.catch(() => {});
     }
     for (const listener of [...this.listeners]) listener();

@@ -14,6 +14,13 @@ export interface ConversationStoreOptions {
   ackTimeoutMs?: number;
   /** Pause before a failed fill tries again; default 1 s. */
   retryMs?: number;
+  /**
+   * After a (re)connect, the history of each conversation held by nothing yet and not asked
+   * for (track) starts loading once this resolves; default at once. A client whose first
+   * screen needs none of them (the chat list) lets it draw first: on a phone's link those
+   * pages would otherwise compete with the list for the connection.
+   */
+  backgroundFillsAfter?: () => Promise<void>;
 }
 
 /** What a UI shows for one conversation: the stored messages in seq order, then the user's unsent ones. */

@@ -102,14 +102,26 @@ export class ConversationStore {
       return; // the socket dropped again: the next hello syncs
     }
     for (const id of result.removed) this.forget(id);
-    await Promise.all(
-      result.conversations.map((c) => {
-        const timeline = this.timeline(c.id);
-        // One met just now holds nothing yet: its first history page sets its rev (Filler).
-        const stale = !timeline.isEmpty && c.lastRev > timeline.rev;
-        return Promise.all([this.filler.fill(timeline), stale && this.reviser.catchUp(timeline)]);
-      }),
-    );
+    const fill = (c: (typeof result.conversations)[number]) => {
+      const timeline = this.timeline(c.id);
+      // One met just now holds nothing yet: its first history page sets its rev (Filler).
+      const stale = !timeline.isEmpty && c.lastRev > timeline.rev;
+      return Promise.all([this.filler.fill(timeline), stale && this.reviser.catchUp(timeline)]);
+    };
+    // What is held already catches up at once (it may be on screen); a history nothing holds
+    // or asked for yet may wait for the client (backgroundFillsAfter).
+    const waits = (c: { id: string }) =>
+      this.options.backgroundFillsAfter !== undefined &&
+      (this.timelines.get(c.id)?.isEmpty ?? true) &&
+      !this.filler.runs(c.id);
+    const later = result.conversations.filter(waits);
+    await Promise.all([
+      ...result.conversations.filter((c) => !waits(c)).map(fill),
+      later.length > 0 &&
+        this.options.backgroundFillsAfter?.().then(async () => {
+          if (!this.disposed) await Promise.all(later.map(fill));
+        }),
+    ]);
   }
 
   /** Starts holding a conversation (its history is filled) and resolves once caught up. */
