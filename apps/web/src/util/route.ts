@@ -21,7 +21,11 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, read);
+  return routeOf(useSyncExternalStore(subscribe, read));
+}
+
+/** The route a URL hash names. */
+export function routeOf(hash: string): Route {
   const match = /^#\/c\/([^/?#]+)(?:\/m\/(\d+))?/.exec(hash);
   return {
     conversationId: match ? decodeURIComponent(match[1]!) : null,

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unreadTotal } from '@parley/sdk';
 import { useSessionState } from '../../model/use-session-state.ts';
@@ -21,8 +21,18 @@ export function MainLayout() {
   const total = useSessionState((s) => unreadTotal(s, { muted: true }));
   // On a phone with no chat open the lists are the whole screen and the chat's <main> is not
   // drawn: the lists are then the screen's main landmark, so there is always exactly one.
-  const listsAreMain = useNarrow() && !conversationId;
+  const narrow = useNarrow();
+  const listsAreMain = narrow && !conversationId;
   useNotifier(conversationId);
+  // On a phone only one pane is on screen: the other is drawn after it, in a transition
+  // (slices the browser can paint and answer between), so the first screen does not wait for
+  // it. Once drawn it stays, keeping its tab and search for going back and forth.
+  const [bothDrawn, setBothDrawn] = useState(!narrow);
+  useEffect(() => {
+    if (!bothDrawn) startTransition(() => setBothDrawn(true));
+  }, [bothDrawn]);
+  const drawLists = bothDrawn || listsAreMain;
+  const drawChat = bothDrawn || !listsAreMain;
 
   // The unread count in the tab title, like every messenger.
   useEffect(() => {
@@ -31,13 +41,19 @@ export function MainLayout() {
 
   return (
     <div className={styles.layout} data-open={conversationId ? 'chat' : 'lists'}>
-      <ErrorBoundary name="the lists">
-        <Sidebar activeId={conversationId} main={listsAreMain} />
-      </ErrorBoundary>
-      <main className={styles.main}>
-        <ErrorBoundary name="the chat" key={conversationId}>
-          <ChatPane conversationId={conversationId} />
+      {drawLists ? (
+        <ErrorBoundary name="the lists">
+          <Sidebar activeId={conversationId} main={listsAreMain} />
         </ErrorBoundary>
+      ) : (
+        <div hidden />
+      )}
+      <main className={styles.main}>
+        {drawChat && (
+          <ErrorBoundary name="the chat" key={conversationId}>
+            <ChatPane conversationId={conversationId} />
+          </ErrorBoundary>
+        )}
       </main>
       {/* The screen's one h1, for screen readers (the chat's name is an h2), in a banner landmark.
           Last, so the phone layout's :first-child rule still finds the lists. */}

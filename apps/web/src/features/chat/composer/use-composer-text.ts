@@ -18,6 +18,12 @@ export function useComposerText(conversationId: string, editing: Message | null,
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
+    // Empty: one line, as the style sheet draws it. Measuring would make the browser lay out
+    // the whole page in the middle of drawing a chat that has just opened.
+    if (text === '') {
+      el.style.height = '';
+      return;
+    }
     el.style.height = 'auto';
     el.style.height = `${Math.min(el.scrollHeight, 8 * 21 + 18)}px`;
   }, [text, grownFor]);

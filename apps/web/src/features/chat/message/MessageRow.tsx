@@ -1,5 +1,5 @@
 import type { Message } from '@parley/protocol';
-import { memo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNames } from '../../../model/use-names.ts';
 import { useSessionState } from '../../../model/use-session-state.ts';
@@ -48,6 +48,10 @@ export const MessageRow = memo(function MessageRow({
   const names = useNames();
   const actions = useChatActions();
   const [menuOpen, setMenuOpen] = useState(false);
+  // The toolbar (hidden until hover or focus) comes a moment after the bubble, in a render
+  // the browser can interrupt: a chat opening draws its messages without the weight of a
+  // menu and a popover per message first.
+  const toolbar = useDeferredValue(true, false) || menuOpen;
   const press = useRef<ReturnType<typeof setTimeout> | null>(null);
   const mine = message.senderId === actions.myId;
   const common = {
@@ -158,7 +162,7 @@ export const MessageRow = memo(function MessageRow({
               {delivery && <DeliveryMark delivery={delivery} direct={!actions.isGroup} />}
             </span>
           </div>
-          {!selecting && (
+          {!selecting && toolbar && (
             <MessageActions
               message={message}
               mine={mine}
