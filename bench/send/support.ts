@@ -3,6 +3,7 @@
  * limits raised so the benchmark is not throttled), a JSON POST helper, and a socket that says
  * hello. PARLEY_BENCH_PROFILE=<dir> also writes a V8 CPU profile of the server there.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,6 +91,17 @@ export function sendAll(
     });
     pump();
   });
+}
+
+/**
+ * Pins a process and all its threads to CPU cores (`taskset -a -cp`): the benchmarks put the
+ * server on core 0 and themselves, the load generator, on core 1 (PARLEY_BENCH_PIN=0 turns it
+ * off, e.g. on a one-core machine). Returns whether it was pinned.
+ */
+export function pin(pid: number | undefined, cores: string): boolean {
+  if (pid === undefined || process.env.PARLEY_BENCH_PIN === '0') return false;
+  execFileSync('taskset', ['-a', '-cp', cores, String(pid)], { stdio: 'ignore' });
+  return true;
 }
 
 /** CPU seconds (user + system) the processes have used so far, from /proc/<pid>/stat. */
@@ -193,6 +205,9 @@ export async function withServers<T>(
     // The first node migrates the new database alone.
     await servers[0]!.start();
     await Promise.all(servers.slice(1).map((server) => server.start()));
+    // The server(s) on core 0, this load generator on core 1 (see pin).
+    for (const server of servers) pin(server.pid, '0');
+    pin(process.pid, '1');
     return await work(
       servers.map((server) => ({
         api: `${server.url}/api/v1`,
