@@ -1,35 +1,48 @@
 /**
- * Stored direct messages per second through the real send path: Parley in its own process
- * (SQLite or PostgreSQL), or several nodes on PostgreSQL + Redis; pairs of friends, each
- * sender sending over its WebSocket with a window of unacknowledged messages, each receiver
+ * Stored direct messages through the real send path: Parley in its own process (SQLite or
+ * PostgreSQL), or several nodes on PostgreSQL + Redis; pairs of friends, each receiver
  * connected (on another node, when there are several). Every message is stored (an ack means
- * committed) and the clock stops when every receiver has heard every message.
- * Run from the repository root:
+ * committed). The server is pinned to core 0 and this load generator to core 1 (support.ts,
+ * `pin`). Run from the repository root:
  *
- *   npx tsx bench/send/send.ts [pairs=20] [messagesPerSender=1000] [window=32] [sqlite|postgres] [nodes=1]
+ *   npx tsx bench/send/send.ts [--pairs 20] [--messages 1000] [--window 32] [--rate N]
+ *                              [--db sqlite|postgres] [--nodes 1]
  *
- * Prints one result line; docs/benchmarks.md ("## Sending") records the figures by hand.
+ * --messages is per sender. Saturated (no --rate): each sender keeps --window sends
+ * unacknowledged; the figure is messages per second from the first send until every receiver
+ * has heard every message. Paced (--rate N): N messages per second in all, spread over the
+ * senders in turn, whatever the acks. Both print send → ack and send → the receiver hearing
+ * message.created (p50/p95/p99), CPU seconds per 1,000 messages and disk bytes written per
+ * message (measure.ts), and check that every receiver heard every message exactly once with
+ * gap-free seqs in order; if not, they say what went wrong and exit 1 (traffic.ts).
+ * The old positional form `send.ts 20 1000 32 sqlite 1` (pairs, messages, window, db, nodes)
+ * still works. docs/benchmarks.md ("## Step 9 baseline: the send path") records the figures.
  */
 import { performance } from 'node:perf_hooks';
-import {
-  cpuReport,
-  hearAll,
-  machineCpuSeconds,
-  percentile,
-  post,
-  register,
-  sendAll,
-  signedInSocket,
-  withServers,
-} from './support.ts';
+import { parseArgs } from 'node:util';
+import { describeUsage, startMeter } from './measure.ts';
+import { latencyLine, post, register, signedInSocket, withServers } from './support.ts';
+import { allHeard, faults, Ledger, Listener, Sender, sendPaced, sendSaturated } from './traffic.ts';
 
-const pairs = Number(process.argv[2] ?? 20);
-const perSender = Number(process.argv[3] ?? 1000);
-const window = Number(process.argv[4] ?? 32);
-const dialect = process.argv[5] ?? 'sqlite';
-const nodeCount = Number(process.argv[6] ?? 1);
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    pairs: { type: 'string' },
+    messages: { type: 'string' },
+    window: { type: 'string' },
+    rate: { type: 'string' },
+    db: { type: 'string' },
+    nodes: { type: 'string' },
+  },
+});
+const pairs = Number(flags.pairs ?? positionals[0] ?? 20);
+const perSender = Number(flags.messages ?? positionals[1] ?? 1000);
+const window = Number(flags.window ?? positionals[2] ?? 32);
+const dialect = flags.db ?? positionals[3] ?? 'sqlite';
+const nodeCount = Number(flags.nodes ?? positionals[4] ?? 1);
+const rate = flags.rate === undefined ? undefined : Number(flags.rate);
 
-await withServers(dialect, nodeCount, async (nodes, cpu) => {
+await withServers(dialect, nodeCount, async (nodes, probe) => {
   const { api } = nodes[0]!;
   const pairsMade: { sender: string; receiver: string; conversationId: string }[] = [];
   for (let i = 0; i < pairs; i++) {
@@ -41,22 +54,51 @@ await withServers(dialect, nodeCount, async (nodes, cpu) => {
   }
   // Sender i on node i, its receiver on the next node: with two nodes every message crosses Redis.
   const nodeOf = (i: number) => nodes[i % nodes.length]!.ws;
-  const senders = await Promise.all(pairsMade.map((p, i) => signedInSocket(nodeOf(i), p.sender)));
-  const receivers = await Promise.all(pairsMade.map((p, i) => signedInSocket(nodeOf(i + 1), p.receiver)));
-  const heard = Promise.all(receivers.map((r, i) => hearAll(r, pairsMade[i]!.conversationId, perSender)));
-  const latencies: number[] = [];
-  const before = { servers: cpu.servers(), redis: cpu.redis(), machine: machineCpuSeconds() };
-  const started = performance.now();
-  const acked = await Promise.all(
-    senders.map((socket, i) => sendAll(socket, pairsMade[i]!.conversationId, perSender, window, latencies)),
+  const senderSockets = await Promise.all(pairsMade.map((p, i) => signedInSocket(nodeOf(i), p.sender)));
+  const receiverSockets = await Promise.all(
+    pairsMade.map((p, i) => signedInSocket(nodeOf(i + 1), p.receiver)),
   );
+  const ledger = new Ledger();
+  const heardLatencies: number[] = [];
+  const senders = senderSockets.map(
+    (socket, i) =>
+      new Sender(
+        socket,
+        pairsMade[i]!.conversationId,
+        i,
+        perSender,
+        ledger,
+        rate === undefined ? window : undefined,
+      ),
+  );
+  const listeners = receiverSockets.map(
+    (socket, i) =>
+      new Listener(socket, `bob${i}`, pairsMade[i]!.conversationId, perSender, ledger, heardLatencies),
+  );
+  const total = pairs * perSender;
+
+  const stopMeter = await startMeter(probe);
+  const started = performance.now();
+  const late = rate === undefined ? null : await sendPaced(senders, total, rate);
+  if (!late) await sendSaturated(senders);
   const ackedIn = (performance.now() - started) / 1000;
-  await heard;
+  await allHeard(listeners);
   const seconds = (performance.now() - started) / 1000;
-  const used = cpuReport(before, cpu);
-  for (const socket of [...senders, ...receivers]) socket.close();
-  const total = acked.reduce((a, b) => a + b, 0);
+  const usage = await stopMeter();
+  const verdict = await faults(listeners);
+  for (const socket of [...senderSockets, ...receiverSockets]) socket.close();
+
+  const mode = late
+    ? `paced at ${rate}/s (load generator late: ${latencyLine(late)})`
+    : `saturated, window ${window}`;
   console.warn(
-    `${dialect}, ${nodeCount} node(s): ${total} direct messages stored, acked in ${ackedIn.toFixed(2)} s and delivered in ${seconds.toFixed(2)} s = ${Math.round(total / seconds)} msg/s; ack latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (${pairs} senders, window ${window}); CPU-s per 1,000 messages: ${used(total / 1000)}`,
+    [
+      `${dialect}, ${nodeCount} node(s), ${pairs} pairs, ${mode}:`,
+      `  ${total} direct messages stored, acked in ${ackedIn.toFixed(2)} s, all heard in ${seconds.toFixed(2)} s = ${Math.round(total / seconds)} msg/s`,
+      `  send → ack: ${latencyLine(ledger.ackLatencies)}`,
+      `  send → receiver hears message.created: ${latencyLine(heardLatencies)}`,
+      `  ${describeUsage(usage, { counted: total, what: 'messages', messages: total, seconds })}`,
+      `  ${verdict}`,
+    ].join('\n'),
   );
 });

@@ -1,14 +1,15 @@
 /**
  * What the send benchmarks share: a Parley server in its own process (SQLite or PostgreSQL,
  * limits raised so the benchmark is not throttled), a JSON POST helper, and a socket that says
- * hello. PARLEY_BENCH_PROFILE=<dir> also writes a V8 CPU profile of the server there.
+ * hello, the pinning of server and load generator to their own cores, and what the runs print.
+ * PARLEY_BENCH_PROFILE=<dir> also writes a V8 CPU profile of the server there.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import type { Probe } from './measure.ts';
 import { createTestDatabase } from '../../packages/server/src/testing.ts';
 import { RedisServer } from '../../packages/server/test/cluster/support/redis-server.ts';
 import { ServerProcess, freePort } from '../../packages/server/test/proof/support/server-process.ts';
@@ -51,49 +52,6 @@ export async function signedInSocket(wsUrl: string, token: string): Promise<WebS
 }
 
 /**
- * Sends `count` text messages keeping `window` unacknowledged; resolves with the acks counted.
- * Each send's time to its ack (ms) goes into `latencies` when given.
- */
-export function sendAll(
-  ws: WebSocket,
-  conversationId: string,
-  count: number,
-  window: number,
-  latencies?: number[],
-): Promise<number> {
-  let next = 0;
-  let acked = 0;
-  const sentAt: number[] = [];
-  return new Promise<number>((resolve, reject) => {
-    const pump = () => {
-      while (next < count && next - acked < window) {
-        sentAt[next] = performance.now();
-        ws.send(
-          JSON.stringify({
-            id: `m${next}`,
-            type: 'message.send',
-            conversationId,
-            clientMsgId: crypto.randomUUID(),
-            text: `message ${next} 你好`,
-          }),
-        );
-        next += 1;
-      }
-    };
-    ws.on('message', (data) => {
-      const frame = JSON.parse(data.toString());
-      if (typeof frame.re !== 'string' || !frame.re.startsWith('m')) return; // events, other replies
-      if (frame.error) return reject(new Error(JSON.stringify(frame.error)));
-      latencies?.push(performance.now() - sentAt[Number(frame.re.slice(1))]!);
-      acked += 1;
-      if (acked === count) resolve(acked);
-      else pump();
-    });
-    pump();
-  });
-}
-
-/**
  * Pins a process and all its threads to CPU cores (`taskset -a -cp`): the benchmarks put the
  * server on core 0 and themselves, the load generator, on core 1 (PARLEY_BENCH_PIN=0 turns it
  * off, e.g. on a one-core machine). Returns whether it was pinned.
@@ -123,34 +81,11 @@ export function machineCpuSeconds(): number {
   return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
 }
 
-/** What the servers, Redis and the whole machine spent since `before`, per `units`, as text. */
-export function cpuReport(
-  before: { servers: number; redis: number; machine: number },
-  cpu: { servers(): number; redis(): number },
-): (units: number) => string {
-  const servers = cpu.servers() - before.servers;
-  const redis = cpu.redis() - before.redis;
-  const machine = machineCpuSeconds() - before.machine;
-  return (units) =>
-    `servers ${(servers / units).toFixed(3)}, redis ${(redis / units).toFixed(3)}, whole machine ${(machine / units).toFixed(3)}`;
-}
-
-/** The `p`th percentile (0–100) of `values`, in their unit. */
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-/** Resolves once `socket` has heard `count` message.created events of the conversation. */
-export function hearAll(socket: WebSocket, conversationId: string, count: number): Promise<void> {
-  let heard = 0;
-  return new Promise((resolve) => {
-    socket.on('message', (data) => {
-      const text = data.toString();
-      if (!text.startsWith('{"event":"message.created"')) return;
-      if (JSON.parse(text).data.conversationId === conversationId && ++heard === count) resolve();
-    });
-  });
+/** p50 / p95 / p99 of `values` (ms), as the runs print them; the values are sorted once. */
+export function latencyLine(values: number[]): string {
+  const sorted = Float64Array.from(values).sort();
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  return `p50 ${at(50).toFixed(1)} / p95 ${at(95).toFixed(1)} / p99 ${at(99).toFixed(1)} ms (of ${values.length})`;
 }
 
 export interface Node {
@@ -174,7 +109,7 @@ export async function withServer<T>(
 export async function withServers<T>(
   dialect: string,
   count: number,
-  work: (nodes: Node[], cpu: { servers(): number; redis(): number }) => Promise<T>,
+  work: (nodes: Node[], probe: Probe & { servers(): number; redis(): number }) => Promise<T>,
 ): Promise<T> {
   if (count > 1 && dialect !== 'postgres') throw new Error('several nodes need postgres');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-bench-'));
@@ -213,7 +148,13 @@ export async function withServers<T>(
         api: `${server.url}/api/v1`,
         ws: `${server.url.replace('http', 'ws')}/ws`,
       })),
-      { servers: () => cpuSeconds(servers.map((s) => s.pid)), redis: () => cpuSeconds([redis?.pid]) },
+      {
+        serverPids: servers.map((server) => server.pid!),
+        ...(redis?.pid !== undefined && { redisPid: redis.pid }),
+        ...(database && { databaseUrl: database.url }),
+        servers: () => cpuSeconds(servers.map((s) => s.pid)),
+        redis: () => cpuSeconds([redis?.pid]),
+      },
     );
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
