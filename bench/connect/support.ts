@@ -3,7 +3,10 @@
  * its memory), its resident memory from /proc, many accounts registered a few at a time, and a
  * percentile.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { register } from '../send/support.ts';
 
 /**
@@ -28,6 +31,39 @@ export function rssKiB(pid: number): number {
     .split('\n')
     .find((l) => l.startsWith('VmRSS:'));
   return Number(line!.split(/\s+/)[1]);
+}
+
+const memoryFile = path.join(tmpdir(), `parley-bench-memory-${process.pid}.json`);
+
+/**
+ * Makes the servers this process starts from now on collect their garbage on request
+ * (collectedMemory): their environment, which ServerProcess passes on, loads
+ * collect-on-signal.mjs into them. Call before withServer(s).
+ */
+export function letServersCollectGarbage(): void {
+  const preload = fileURLToPath(new URL('./collect-on-signal.mjs', import.meta.url));
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --expose-gc --import ${preload}`.trim();
+  process.env.BENCH_MEMORY_FILE = memoryFile;
+}
+
+/**
+ * The server's memory right after a full garbage collection (see letServersCollectGarbage):
+ * resident (VmRSS) and the JavaScript heap in use plus memory outside it (buffers), in KiB.
+ */
+export async function collectedMemory(pid: number): Promise<{ rss: number; heap: number; external: number }> {
+  rmSync(memoryFile, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(memoryFile)) {
+    if (Date.now() > deadline)
+      throw new Error(
+        'the server did not collect its garbage: was it started after letServersCollectGarbage?',
+      );
+    await settle(20);
+  }
+  const usage = JSON.parse(readFileSync(memoryFile, 'utf8')) as { heapUsed: number; external: number };
+  rmSync(memoryFile, { force: true });
+  return { rss: rssKiB(pid), heap: usage.heapUsed / 1024, external: usage.external / 1024 };
 }
 
 /** Registers `count` accounts named `<prefix><i>`, `concurrency` at a time; answers their session tokens. */
