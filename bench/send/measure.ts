@@ -117,7 +117,10 @@ export function describeUsage(
   usage: Usage,
   run: { counted: number; what: string; messages: number; seconds: number },
 ): string {
-  const per = (seconds: number) => (seconds / (run.counted / 1000)).toFixed(3);
+  const per = (seconds: number) => {
+    const value = seconds / (run.counted / 1000);
+    return value.toFixed(value < 0.1 ? 4 : 3); // room deliveries cost thousandths
+  };
   const disk = (bytes: number) =>
     `${(bytes / run.messages / 1024).toFixed(2)} KB per message (${(bytes / run.seconds / 1e6).toFixed(1)} MB/s)`;
   const cpu = [
