@@ -62,14 +62,19 @@ export class Gateway {
     }
   }
 
-  /** Makes an authenticated socket live; a socket that closed while authenticating is left out. */
-  async attach(connection: Connection): Promise<void> {
-    if (connection.closed || connection.attached) return;
+  /**
+   * Makes an authenticated socket live; a socket that closed while authenticating is left out.
+   * Resolves with the user's presence audience when this, their first socket, announced them
+   * online (the hello's online list is the same people, so it need not be asked for again).
+   */
+  async attach(connection: Connection): Promise<string[] | null> {
+    if (connection.closed || connection.attached) return null;
     connection.attached = true;
     this.fanout.add(connection);
     if (await this.services.presence.connected(connection.userId)) {
-      await this.announce(connection.userId, true, now());
+      return this.announce(connection.userId, true, now());
     }
+    return null;
   }
 
   private async detach(connection: Connection): Promise<void> {
@@ -119,14 +124,15 @@ export class Gateway {
     this.unsubscribe();
   }
 
-  /** Tells the people who may see a user's presence (store/relations.ts presenceAudience). */
-  private async announce(userId: string, online: boolean, lastSeenAt: string): Promise<void> {
+  /** Tells the people who may see a user's presence (store/relations.ts presenceAudience); resolves with them. */
+  private async announce(userId: string, online: boolean, lastSeenAt: string): Promise<string[]> {
     const audience = await presenceAudience(this.services.store.db, userId);
-    if (audience.length === 0) return;
+    if (audience.length === 0) return audience;
     await this.services.bus.publish({
       to: { users: audience },
       event: { event: 'presence.changed', data: { userId, online, lastSeenAt } },
     });
+    return audience;
   }
 
   /** Called by a connection whose socket closed. */

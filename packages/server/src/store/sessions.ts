@@ -77,6 +77,12 @@ export async function deleteOtherSessions(db: Db, userId: string, keepId: string
   return rows.map((r) => r.id);
 }
 
+/** Whether the session is still there: revoking, signing out and expiring all delete the row. */
+export async function sessionExists(db: Db, sessionId: string): Promise<boolean> {
+  const row = await db.selectFrom('sessions').select('id').where('id', '=', sessionId).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }

@@ -5,6 +5,7 @@ import { accessSession } from '../../access/session.ts';
 import { visibleOnline } from '../../actions/presence/visible-online.ts';
 import { AppError } from '../../errors.ts';
 import { presentMe } from '../../presenters/users.ts';
+import { sessionExists } from '../../store/sessions.ts';
 import type { Connection } from '../connection.ts';
 
 /** Authenticates the socket with a session token and makes it a live, presence-counted socket. */
@@ -17,16 +18,16 @@ export async function hello(connection: Connection, frame: z.infer<typeof HelloF
   const actor = await accessSession(gateway.services, frame.token);
   if (!actor) throw new AppError('unauthenticated', 'the session token is not valid; sign in again');
   connection.authenticated(actor);
-  await gateway.attach(connection);
+  const audience = await gateway.attach(connection);
   // The session may have been revoked between the lookup and attach, when this socket was not
   // yet listening for `session.revoked`. Look again now that it is.
-  if (!(await accessSession(gateway.services, frame.token))) {
+  if (!(await sessionExists(gateway.services.store.db, actor.session.id))) {
     throw new AppError('unauthenticated', 'the session has ended; sign in again');
   }
   return {
     user: presentMe(actor.user),
     sessionId: actor.session.id,
-    online: await visibleOnline(gateway.services, actor.user.id),
+    online: await visibleOnline(gateway.services, actor.user.id, audience ?? undefined),
     heartbeatMs: gateway.services.config.heartbeatMs,
     serverTime: new Date().toISOString(),
   };
