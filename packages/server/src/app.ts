@@ -125,7 +125,15 @@ export async function createParley(
     members,
     // SQLite has one connection, so one lane; PostgreSQL lanes leave most of the pool to the rest.
     sends: new SendBatcher(
-      { store, members, config, bus, log, metrics, onStored: (row) => push.messageStored(row) },
+      {
+        store,
+        members,
+        config,
+        bus,
+        log,
+        metrics,
+        onStored: (row, storedFor) => push.messageStored(row, storedFor),
+      },
       store.dialect === 'sqlite' ? 1 : 4,
     ),
     push,

@@ -9,6 +9,7 @@ import { type Recipient, mentionsOf, pushCandidates } from './audience.ts';
 import { type Signer, deliverPush } from './deliver.ts';
 import { type PushContext, pushPayload } from './payload.ts';
 import { WorkQueue } from './work-queue.ts';
+import type { StoredFor } from '../actions/messages/commit-sends.ts';
 
 export interface PushDeps {
   store: Store;
@@ -48,13 +49,17 @@ export class PushSender {
     return this.signer.keys.publicKey;
   }
 
-  /** A message was committed and published (send-batcher.ts). Returns at once. */
-  messageStored(row: MessageRow): void {
+  /**
+   * A message was committed and published (send-batcher.ts), with its conversation's kind and
+   * members when the sender knows them. Returns at once.
+   */
+  messageStored(row: MessageRow, storedFor?: StoredFor): void {
     // System notices have no sender; a group message without mentions concerns nobody's phone.
     if (this.closed || row.sender_id === null) return;
+    if (storedFor) this.kinds.set(row.conversation_id, storedFor.kind);
     const kind = this.kinds.get(row.conversation_id);
     if (kind && kind !== 'direct' && mentionsOf(row).length === 0) return;
-    this.enqueue(() => this.fanOut(row, kind));
+    this.enqueue(() => this.fanOut(row, kind, storedFor?.memberIds));
   }
 
   /** Resolves when every push queued so far has been answered or given up (tests, shutdown). */
@@ -74,7 +79,14 @@ export class PushSender {
     if (!this.queue.add(task)) this.deps.log.warn('push queue full: a push was dropped');
   }
 
-  private async fanOut(row: MessageRow, known: ConversationKind | undefined): Promise<void> {
+  private async fanOut(
+    row: MessageRow,
+    known: ConversationKind | undefined,
+    memberIds: readonly string[] | undefined,
+  ): Promise<void> {
+    // Who it could concern is known without a query: when they all have a socket open, which
+    // is the usual case for a busy chat, there is nothing to push and nothing to look up.
+    if (known && memberIds && (await this.allOnline(row, known, memberIds))) return;
     const { db } = this.deps.store;
     const conversation = await db
       .selectFrom('conversations')
@@ -100,6 +112,21 @@ export class PushSender {
       senderName: sender?.display_name ?? '',
     };
     for (const recipient of offline) this.enqueue(() => this.deliver(row, context, recipient));
+  }
+
+  /** Whether everyone the message may be pushed to (pushCandidates, before its lookups) is online. */
+  private async allOnline(
+    row: MessageRow,
+    kind: ConversationKind,
+    memberIds: readonly string[],
+  ): Promise<boolean> {
+    const members = new Set(memberIds);
+    const concerned = (kind === 'direct' ? memberIds : mentionsOf(row)).filter(
+      (id) => id !== row.sender_id && members.has(id),
+    );
+    if (concerned.length === 0) return true;
+    const online = await this.deps.presence.onlineAmong([...new Set(concerned)]);
+    return concerned.every((id) => online.has(id));
   }
 
   private async deliver(row: MessageRow, context: PushContext, recipient: Recipient): Promise<void> {

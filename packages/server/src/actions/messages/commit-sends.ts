@@ -28,7 +28,21 @@ export interface SendRequest {
 
 /** `stored` is false for a retried clientMsgId, answered with the earlier message. */
 export type SendOutcome =
-  { ok: true; row: MessageRow; events: Envelope[]; stored: boolean } | { ok: false; error: AppError };
+  | {
+      ok: true;
+      row: MessageRow;
+      events: Envelope[];
+      stored: boolean;
+      /** Newly stored: the conversation's kind and members at this commit (for push-sender.ts). */
+      people?: StoredFor;
+    }
+  | { ok: false; error: AppError };
+
+/** Who a newly stored message was stored for: its conversation's kind and members. */
+export interface StoredFor {
+  kind: ConversationKind;
+  memberIds: readonly string[];
+}
 
 export interface SendDeps {
   store: Store;
@@ -75,7 +89,7 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
         continue;
       }
       try {
-        const { row, events, mentioned, upload, sticker, peerId } = await prepareOne(
+        const { row, events, mentioned, upload, sticker, peerId, storedFor } = await prepareOne(
           tx,
           deps,
           heads,
@@ -96,7 +110,7 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
           peerId,
           events,
         });
-        outcomes.push({ ok: true, row, events, stored: true });
+        outcomes.push({ ok: true, row, events, stored: true, people: storedFor });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         outcomes.push({ ok: false, error: err });
@@ -166,6 +180,7 @@ async function prepareOne(
   upload: UploadRow | undefined;
   sticker: StickerRow | undefined;
   peerId: string | undefined;
+  storedFor: StoredFor;
 }> {
   let head = heads.get(conversationId);
   if (!head) {
@@ -237,7 +252,15 @@ async function prepareOne(
     },
   ];
   const peerId = head.kind === 'direct' ? people.ids.find((id) => id !== senderId) : undefined;
-  return { row, events, mentioned: mentions, upload, sticker, peerId };
+  return {
+    row,
+    events,
+    mentioned: mentions,
+    upload,
+    sticker,
+    peerId,
+    storedFor: { kind: head.kind, memberIds: people.ids },
+  };
 }
 
 /**

@@ -2,7 +2,13 @@ import type { Logger } from 'pino';
 import type { Bus } from '../../bus/bus.ts';
 import type { Metrics } from '../../metrics/metrics.ts';
 import type { MessageRow } from '../../store/tables.ts';
-import { type SendDeps, type SendOutcome, type SendRequest, commitSends } from './commit-sends.ts';
+import {
+  type SendDeps,
+  type SendOutcome,
+  type SendRequest,
+  type StoredFor,
+  commitSends,
+} from './commit-sends.ts';
 
 interface Pending {
   request: SendRequest;
@@ -34,7 +40,7 @@ export class SendBatcher {
       log: Logger;
       metrics?: Pick<Metrics, 'messagesStored' | 'sendLatency'>;
       /** Hears each newly stored message after its events are published (push/push-sender.ts); must not wait. */
-      onStored?: (row: MessageRow) => void;
+      onStored?: (row: MessageRow, storedFor: StoredFor | undefined) => void;
     },
     laneCount: number,
     private readonly maxBatch = 128,
@@ -92,7 +98,7 @@ export class SendBatcher {
         // Stored is stored: the ack still goes out, and members catch up through sync.
         this.deps.log.error({ err, messageId: outcome.row.id }, 'could not publish a stored message');
       }
-      if (outcome.stored) this.deps.onStored?.(outcome.row);
+      if (outcome.stored) this.deps.onStored?.(outcome.row, outcome.people);
       this.deps.metrics?.sendLatency.observe((performance.now() - pending.since) / 1000);
       pending.resolve(outcome.row);
     }
