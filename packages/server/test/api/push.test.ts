@@ -139,6 +139,31 @@ describe.each(dialects)('push notifications on %s', (dialect) => {
     await closeAll(aliceSocket);
   });
 
+  it('a message to someone whose app is open costs no push lookup at all', async () => {
+    const { alice, bob, chat } = await friendsWithChat();
+    const phone = await subscribe(bob);
+    const bobLaptop = await openSocket(server(), bob.token);
+    // Every SQL statement the server runs from here, as text.
+    const executor = server().parley.services.store.db.getExecutor();
+    const original = executor.executeQuery.bind(executor);
+    const statements: string[] = [];
+    executor.executeQuery = ((query, ...rest) => {
+      statements.push(query.sql);
+      return original(query, ...rest);
+    }) as typeof executor.executeQuery;
+    try {
+      await send(alice, chat, 'quick question');
+      await bobLaptop.waitForEvent('message.created', (d) => d.text === 'quick question');
+      await settled();
+    } finally {
+      executor.executeQuery = original;
+    }
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.filter((text) => text.includes('push_subscriptions'))).toEqual([]);
+    expect(service.for(phone)).toEqual([]);
+    await closeAll(bobLaptop);
+  });
+
   it('never pushes my own message to my devices', async () => {
     const { alice, bob, chat } = await friendsWithChat();
     const aliceTablet = await subscribe(await logIn(server(), alice, 'Tablet'), 'alice-tablet');
