@@ -1,6 +1,9 @@
 /**
- * Message search timings on a seeded database: the trigram index path (3+ characters) and the
- * bounded scan (1–2 characters), on SQLite and PostgreSQL. Run from the repository root:
+ * Message search timings on a seeded database, on SQLite and PostgreSQL, for queries of every
+ * length (store/search.ts): first 100,000 messages over 40 conversations (the reader in half),
+ * then one chat of 100,000 messages where a 2-character and a 1-character query have a few
+ * dozen matches — the time per page of 20 and the requests it takes to see them all. On SQLite
+ * it also times feeding the index (store/search-indexer.ts). Run from the repository root:
  *
  *   npx tsx bench/search/search.ts [messages=100000] [sqlite|postgres|both]
  *
@@ -12,17 +15,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { shortQueryWindow } from '../../packages/server/src/actions/search/search-messages.ts';
 import { newId } from '../../packages/server/src/ids.ts';
 import { type Store, openStore } from '../../packages/server/src/store/connect.ts';
 import { migrateToLatest } from '../../packages/server/src/store/migrate.ts';
-import { searchIndexed, searchWindow } from '../../packages/server/src/store/search.ts';
+import { type SearchKey, searchMessageRows } from '../../packages/server/src/store/search.ts';
 import type { MessageRow } from '../../packages/server/src/store/tables.ts';
 import { createTestDatabase } from '../../packages/server/src/testing.ts';
 
 const total = Number(process.argv[2] ?? 100_000);
 const which = process.argv[3] ?? 'both';
-const conversations = 40; // the reader is in half of them
 const words = [
   '你好',
   '大家',
@@ -56,7 +57,15 @@ function sentence(i: number): string {
   return i % 997 === 0 ? `${s} rarephrase` : s;
 }
 
-async function seed(store: Store): Promise<string> {
+/** For the one big chat: the common words, and a few rare ones (40 × 稀有, 25 × Ω). */
+function chatLine(i: number): string {
+  const s = sentence(i);
+  if (i % 2500 === 1234) return `${s} 稀有`;
+  if (i % 4000 === 2345) return `Ω ${s}`;
+  return s;
+}
+
+async function seed(store: Store, conversations: number, line: (i: number) => string): Promise<string> {
   const db = store.db;
   const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString();
   const reader = newId();
@@ -100,7 +109,7 @@ async function seed(store: Store): Promise<string> {
         dissolved_at: null,
       })
       .execute();
-    if (c % 2 === 0) {
+    if (c % 2 === 0 || conversations === 1) {
       await db
         .insertInto('members')
         .values({
@@ -128,7 +137,7 @@ async function seed(store: Store): Promise<string> {
         seq: seqs[c]!,
         sender_id: reader,
         kind: 'text' as const,
-        body: sentence(i),
+        body: line(i),
         data: null,
         client_msg_id: null,
         created_at: at(i * 1000),
@@ -154,38 +163,83 @@ async function time(label: string, run: () => Promise<number>): Promise<void> {
   );
 }
 
-async function bench(dialect: 'sqlite' | 'postgres'): Promise<void> {
+/** The newest page of 20 (asking for 21, as the API does), after `after`. */
+function page(
+  store: Store,
+  scope: { userId: string; conversationId?: string },
+  q: string,
+  after?: SearchKey,
+) {
+  return searchMessageRows(store.db, store.dialect, scope, q, after, 21);
+}
+
+/** Every page of `q`, as a client following nextCursor: requests made, hits, ms per request. */
+async function allPages(store: Store, scope: { userId: string; conversationId?: string }, q: string) {
+  let requests = 0;
+  let hits = 0;
+  let after: SearchKey | undefined;
+  const started = performance.now();
+  for (;;) {
+    const rows = await page(store, scope, q, after);
+    requests += 1;
+    hits += Math.min(rows.length, 20);
+    if (rows.length <= 20) break;
+    const last = rows[19]!;
+    after = { createdAt: last.created_at, id: last.id };
+  }
+  return { requests, hits, ms: (performance.now() - started) / requests };
+}
+
+async function bench(dialect: 'sqlite' | 'postgres', conversations: number): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'parley-bench-'));
   const pgDb = dialect === 'postgres' ? await createTestDatabase() : null;
   const store = openStore(pgDb ? pgDb.url : `sqlite:${dir}/bench.db`);
   try {
     await migrateToLatest(store.db);
-    const reader = await seed(store);
+    const reader = await seed(store, conversations, conversations === 1 ? chatLine : sentence);
+    const feeding = performance.now();
+    await store.search.catchUp();
+    if (dialect === 'sqlite') {
+      const s = (performance.now() - feeding) / 1000;
+      say(`${dialect}: indexed ${total} messages in ${s.toFixed(2)} s (${Math.round(total / s)} messages/s)`);
+    }
     if (dialect === 'postgres') await sql`analyze`.execute(store.db);
+    if (conversations === 1) {
+      const { conversation_id: chat } = await store.db
+        .selectFrom('messages')
+        .select('conversation_id')
+        .executeTakeFirstOrThrow();
+      const scope = { userId: reader, conversationId: chat };
+      say(`${dialect}: one chat of ${total} messages`);
+      for (const q of ['稀有', 'Ω', '你好', 'ありがとう', 'zz']) {
+        await time(`"${q}" newest page, in the chat`, async () => (await page(store, scope, q)).length);
+      }
+      for (const q of ['稀有', 'Ω']) {
+        const { requests, hits, ms } = await allPages(store, scope, q);
+        say(`  "${q}": all ${hits} hits in ${requests} requests, ${ms.toFixed(1)} ms each`);
+      }
+      return;
+    }
     say(`${dialect}: ${total} messages in ${conversations} conversations, the reader in half`);
     const scope = { userId: reader };
-    const db = store.db;
-    for (const q of ['ありがとう', 'homework', 'rarephrase', 'no such words']) {
-      await time(
-        `index  "${q}" newest 21`,
-        async () => (await searchIndexed(db, dialect, scope, q, undefined, 21)).length,
-      );
-    }
-    for (const q of ['你好', '哈哈', '東', 'zz']) {
-      await time(
-        `window "${q}" newest 21 of ${shortQueryWindow}`,
-        async () => (await searchWindow(db, scope, q, undefined, 21, shortQueryWindow)).rows.length,
-      );
+    for (const q of ['ありがとう', 'homework', 'rarephrase', 'no such words', '你好', '哈哈', '東', 'zz']) {
+      await time(`"${q}" newest page`, async () => (await page(store, scope, q)).length);
     }
   } finally {
     await store.close();
-    await pgDb?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.PARLEY_BENCH_KEEP && pgDb) say(`  kept ${pgDb.url}`);
+    else await pgDb?.drop();
+    if (process.env.PARLEY_BENCH_KEEP) say(`  kept ${dir}/bench.db`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (which !== 'postgres') await bench('sqlite');
-if (which !== 'sqlite') await bench('postgres');
+for (const conversations of process.env.PARLEY_BENCH_ONLY
+  ? [Number(process.env.PARLEY_BENCH_ONLY)]
+  : [40, 1]) {
+  if (which !== 'postgres') await bench('sqlite', conversations);
+  if (which !== 'sqlite') await bench('postgres', conversations);
+}
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);

@@ -93,6 +93,7 @@ export async function createParley(
   let vapidKeys: VapidKeys;
   try {
     await migrateToLatest(store.db);
+    store.search.start();
     if (config.lobby) await ensureLobby(store.db);
     media = await mediaFolders(config);
     await ensureDefaultStickers(store.db, media);

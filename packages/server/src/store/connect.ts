@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
+import { type SearchIndexer, SqliteSearchIndexer, noSearchIndexer } from './search-indexer.ts';
 import type { Database } from './tables.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -13,6 +14,8 @@ export interface Store {
   dialect: Dialect;
   /** PostgreSQL's connection pool, read by the metrics; undefined on SQLite. */
   pool?: pg.Pool;
+  /** Feeds message search's index on SQLite (store/search-indexer.ts); started after migrating. */
+  search: SearchIndexer;
   close(): Promise<void>;
 }
 
@@ -38,14 +41,19 @@ export function openStore(url: string, onIdleError: (err: Error) => void = () =>
       typeof s === 'string' ? s.toLowerCase() : s,
     );
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    const search = new SqliteSearchIndexer(db);
+    const close = async () => {
+      await search.close();
+      await db.destroy();
+    };
+    return { db, dialect: 'sqlite', search, close };
   }
   // PostgreSQL parses a statement in microseconds; what costs there is round trips, which the
   // send batcher (actions/messages/send-batcher.ts) cuts by committing many sends at once.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', onIdleError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', pool, close: () => db.destroy() };
+  return { db, dialect: 'postgres', pool, search: noSearchIndexer, close: () => db.destroy() };
 }
 
 /**

@@ -1,5 +1,6 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from './connect.ts';
+import { gramToken, queryGrams } from './grams.ts';
 import { containsText } from './like.ts';
 import type { Database, MessageRow } from './tables.ts';
 import { notHiddenBy } from './hidden-messages.ts';
@@ -12,7 +13,7 @@ export interface SearchScope {
   conversationId?: string | undefined;
 }
 
-/** A place in the newest-first order of results: (created_at, id), both descending. */
+/** The message a page ended with; the next page starts after it. */
 export interface SearchKey {
   createdAt: string;
   id: string;
@@ -20,55 +21,18 @@ export interface SearchKey {
 
 /**
  * Messages with words of their own — text, and images and files with their captions and file
- * names (never system notices, stickers or voice, never recalled ones) — in the scope, older
- * than `after`. Membership is read in the same statement, so someone who left a conversation
- * stops finding its messages at once. Never the ones they hid (delete for me).
+ * names (never system notices, stickers or voice, never recalled ones) — in the scope, newest
+ * first, after `after`, at most `limit`. Case is ignored in every script and any substring
+ * matches, from one character up: "你好" finds "大家你好啊", "é" finds "CAFÉ".
+ *
+ * Newest first is storage order on SQLite (rowid: the order messages were committed in) and id
+ * order on PostgreSQL (UUIDv7: the time each was sent), each walked by an index without sorting
+ * every match, so a page costs about the same whether the text is in three messages or in half
+ * of them.
+ * Membership is read in the same statement, so someone who left a conversation stops finding
+ * its messages at once; never the ones they hid (delete for me).
  */
-function candidates(db: Db, scope: SearchScope, after: SearchKey | undefined) {
-  let query = db
-    .selectFrom('messages')
-    .where('kind', 'in', ['text', 'image', 'file'])
-    .where('recalled_at', 'is', null)
-    .where('conversation_id', 'in', (eb) =>
-      eb.selectFrom('members').select('conversation_id').where('user_id', '=', scope.userId),
-    )
-    .where(notHiddenBy(scope.userId));
-  if (scope.conversationId !== undefined) query = query.where('conversation_id', '=', scope.conversationId);
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', after.createdAt),
-        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
-  return query;
-}
-
-/**
- * The messages showing an upload whose file name matches `where` (a condition on `uploads`):
- * a recalled message's link is gone (store/message-updates.ts), and so is its file name.
- */
-function showingFileNamed(db: Db, where: RawBuilder<boolean>) {
-  return db
-    .selectFrom('message_uploads')
-    .innerJoin('uploads', 'uploads.id', 'message_uploads.upload_id')
-    .select('message_uploads.message_id')
-    .where(where);
-}
-
-/**
- * Messages whose text (a caption for images and files) or file name contains `text` (3 or more
- * characters), newest first, served by the trigram indexes of migrations
- * 20261122T0300_messaging (bodies) and 20261206T0220_search_file_names (file names):
- * - SQLite: `messages_fts MATCH` with the text as one quoted phrase (inner `"` doubled, so no
- *   character is FTS5 syntax). FTS5's trigram tokenizer folds case in every script, and a
- *   phrase of trigrams is a substring match.
- * - PostgreSQL: `body ILIKE '%text%'` with LIKE's wildcards escaped (backslash is PostgreSQL's
- *   default LIKE escape); the pg_trgm GIN index `messages_body_trgm` serves it.
- * The index finds matching messages server-wide; the scope is applied to what it finds.
- */
-export function searchIndexed(
+export async function searchMessageRows(
   db: Db,
   dialect: Dialect,
   scope: SearchScope,
@@ -76,94 +40,147 @@ export function searchIndexed(
   after: SearchKey | undefined,
   limit: number,
 ): Promise<MessageRow[]> {
-  let query = candidates(db, scope, after).selectAll('messages');
-  if (dialect === 'sqlite') {
-    const phrase = `"${text.replace(/"/g, '""')}"`;
-    const named = showingFileNamed(
-      db,
-      sql<boolean>`uploads.rowid in (select rowid from uploads_fts where uploads_fts match ${phrase})`,
-    );
-    query = query.where((eb) =>
-      eb.or([
-        sql<boolean>`messages.rowid in (select rowid from messages_fts where messages_fts match ${phrase})`,
-        eb('messages.id', 'in', named),
-      ]),
-    );
-  } else {
-    const pattern = `%${escapeLike(text)}%`;
-    const named = showingFileNamed(db, sql<boolean>`uploads.name ilike ${pattern}`);
-    query = query.where((eb) => eb.or([eb('body', 'ilike', pattern), eb('messages.id', 'in', named)]));
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const [inText, inNames] = await Promise.all([
+    dialect === 'sqlite'
+      ? textSqlite(db, scope, text, after, limit)
+      : textPostgres(db, scope, text, after, limit),
+    namedFiles(db, dialect, scope, text, after, limit),
+  ]);
+  if (inNames.length === 0) return inText.map(({ order: _, ...row }) => row);
+  // A caption and a file name may both match: one result for the message.
+  const merged = new Map<string, Ordered>();
+  for (const row of [...inText, ...inNames]) merged.set(row.id, row);
+  return [...merged.values()]
+    .sort((a, b) => compareOrder(b.order, a.order))
+    .slice(0, limit)
+    .map(({ order: _, ...row }) => row);
 }
 
-export interface WindowScan {
-  /** Matches, newest first, at most `limit` (ask for one more to learn whether more follow). */
-  rows: MessageRow[];
-  /**
-   * When older candidates remain past the window: its oldest message, where the next scan
-   * starts. Read it only when fewer than `limit` rows matched (otherwise the last match is
-   * where the next page starts, and this may be left unread).
-   */
-  windowEnd: SearchKey | undefined;
+/** A row with its place in the newest-first order (rowid, or id). */
+type Ordered = MessageRow & { order: number | string };
+
+function compareOrder(a: number | string, b: number | string): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The scope's searchable messages: conditions on `messages`, for any query that has it. */
+function inScope(scope: SearchScope) {
+  return (eb: ExpressionBuilder<Database, 'messages'>) =>
+    eb.and([
+      eb('messages.kind', 'in', ['text', 'image', 'file']),
+      eb('messages.recalled_at', 'is', null),
+      eb(
+        'messages.conversation_id',
+        'in',
+        eb.selectFrom('members').select('conversation_id').where('user_id', '=', scope.userId),
+      ),
+      notHiddenBy(scope.userId)(eb),
+      ...(scope.conversationId === undefined
+        ? []
+        : [eb('messages.conversation_id', '=', scope.conversationId)]),
+    ]);
+}
+
+/** On SQLite, the messages before `after` in storage order (a cursor to a gone message: none). */
+function beforeRowid(column: string, after: SearchKey): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} < (select rowid from messages where id = ${after.id})`;
 }
 
 /**
- * For 1–2 character queries, which no trigram index can answer: looks at the newest
- * `windowSize` candidate messages after `after` and keeps those containing `text`
- * (`lower(body) like`, wildcards escaped), newest first, at most `limit`. One statement, so
- * the matches and the window's end come from the same snapshot; it reads one row past the
- * window only to learn whether anything older remains.
- *
- * The cap bounds the string matching and the rows read back per request. The database still
- * orders the scope's candidate keys to find the window (there is no index on created_at
- * across conversations), which is cheap next to matching every body.
+ * SQLite: `messages_grams` (store/search-indexer.ts) lists the messages holding every gram of
+ * the query, newest first (FTS5 walks its lists by descending rowid and stops at the limit);
+ * each is then checked against the scope and, for 3+ characters, the whole text.
  */
-export async function searchWindow(
+function textSqlite(db: Db, scope: SearchScope, text: string, after: SearchKey | undefined, limit: number) {
+  const match = queryGrams(text).map(gramToken).join(' ');
+  let query = db
+    .selectFrom('messages')
+    .where(inScope(scope))
+    .innerJoin('messages_grams', (join) => join.on(sql<boolean>`messages_grams.rowid = messages.rowid`))
+    .selectAll('messages')
+    .select(sql<number>`messages_grams.rowid`.as('order'))
+    .where(sql<boolean>`messages_grams match ${match}`);
+  if ([...text].length > 2) query = query.where(containsText('messages.body', text));
+  if (after) query = query.where(beforeRowid('messages_grams.rowid', after));
+  return query
+    .orderBy(sql`messages_grams.rowid`, 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * PostgreSQL: a query of 1–2 characters is one gram, and the GIN index over
+ * `parley_grams(body)` (made in the database, so case folds as its lower() folds) lists the
+ * messages that hold it — exactly those containing the text. Longer queries use `ilike`, which
+ * the pg_trgm index `messages_body_trgm` serves. Newest first is by id (UUIDv7, made at send
+ * time), which the primary key walks backwards: for text in many messages PostgreSQL reads the
+ * newest few and stops, for rare text it asks the index — it knows how common each gram is
+ * from the index's statistics.
+ */
+function textPostgres(db: Db, scope: SearchScope, text: string, after: SearchKey | undefined, limit: number) {
+  const short = [...text].length <= 2;
+  let query = db
+    .selectFrom('messages')
+    .where(inScope(scope))
+    .selectAll('messages')
+    .select('messages.id as order')
+    .where(
+      short
+        ? sql<boolean>`parley_grams(messages.body) @> array[lower(${text})]`
+        : sql<boolean>`messages.body ilike ${`%${escapeLike(text)}%`}`,
+    );
+  if (after) query = query.where('messages.id', '<', after.id);
+  return query.orderBy('messages.id', 'desc').limit(limit).execute();
+}
+
+/** LIKE's wildcards as themselves; backslash is PostgreSQL's default LIKE escape. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Messages showing an upload whose file name contains `text`. For 3+ characters the names'
+ * trigram index answers (FTS5 `uploads_fts` with the text as one quoted phrase, `"` doubled;
+ * pg_trgm on PostgreSQL); shorter queries read the names with `like` — there are far fewer
+ * uploads than messages. A recalled message's link is gone (store/message-updates.ts), and so
+ * is its file name.
+ */
+function namedFiles(
   db: Db,
+  dialect: Dialect,
   scope: SearchScope,
   text: string,
   after: SearchKey | undefined,
   limit: number,
-  windowSize: number,
-): Promise<WindowScan> {
-  const window = candidates(db, scope, after)
-    .selectAll()
-    .select((eb) => [
-      eb
-        .or([
-          containsText('body', text),
-          eb('messages.id', 'in', showingFileNamed(db, containsText('uploads.name', text))),
-        ])
-        .as('hit'),
-      sql<number | string>`row_number() over (order by created_at desc, id desc)`.as('n'),
-    ])
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(windowSize + 1)
-    .as('w');
-  // The window's matches, its last row, and the first row past it (if any).
-  const found = await db
-    .selectFrom(window)
-    .selectAll()
-    .where(sql<boolean>`(hit and n <= ${windowSize}) or n >= ${windowSize}`)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 2)
-    .execute();
-  const rows: MessageRow[] = [];
-  let last: SearchKey | undefined;
-  let beyond = false;
-  for (const { hit, n, ...row } of found) {
-    const at = Number(n);
-    // SQLite answers a comparison as 1 or 0, PostgreSQL as a boolean.
-    if (at <= windowSize && ((hit as unknown) === true || (hit as unknown) === 1)) rows.push(row);
-    if (at === windowSize) last = { createdAt: row.created_at, id: row.id };
-    if (at > windowSize) beyond = true;
+) {
+  let names: RawBuilder<boolean>;
+  if (dialect === 'sqlite' && [...text].length > 2) {
+    const phrase = `"${text.replace(/"/g, '""')}"`;
+    names = sql<boolean>`uploads.rowid in (select rowid from uploads_fts where uploads_fts match ${phrase})`;
+  } else {
+    names = containsText('uploads.name', text);
   }
-  return { rows: rows.slice(0, limit), windowEnd: beyond ? last : undefined };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  // From the uploads whose names match to their messages, in that order (a cross join is how
+  // SQLite is told the order): starting from the messages would read every one in the scope.
+  let query = db
+    .selectFrom('uploads')
+    .crossJoin('message_uploads')
+    .crossJoin('messages')
+    .whereRef('message_uploads.upload_id', '=', 'uploads.id')
+    .whereRef('messages.id', '=', 'message_uploads.message_id')
+    .where(names)
+    .where(inScope(scope))
+    .selectAll('messages');
+  if (dialect === 'sqlite') {
+    query = query.select(sql<number>`messages.rowid`.as('order'));
+    if (after) query = query.where(beforeRowid('messages.rowid', after));
+    return query
+      .orderBy(sql`messages.rowid`, 'desc')
+      .limit(limit)
+      .execute() as Promise<Ordered[]>;
+  }
+  query = query.select('messages.id as order');
+  if (after) query = query.where('messages.id', '<', after.id);
+  return query.orderBy('messages.id', 'desc').limit(limit).execute() as Promise<Ordered[]>;
 }

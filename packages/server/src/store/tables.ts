@@ -72,6 +72,26 @@ export interface Database {
   push_subscriptions: PushSubscriptionsTable;
   push_vapid_keys: PushVapidKeysTable;
   hidden_messages: HiddenMessagesTable;
+  search_progress: SearchProgressTable;
+  search_pending: SearchPendingTable;
+  messages_grams: MessagesGramsTable;
+}
+
+/** SQLite only: the contentless FTS5 table of each message's grams (store/grams.ts), by rowid. */
+export interface MessagesGramsTable {
+  rowid: number;
+  grams: string;
+}
+
+/** SQLite only: the highest messages.rowid the search indexer has done (store/search-indexer.ts). */
+export interface SearchProgressTable {
+  id: number;
+  upto: number;
+}
+
+/** SQLite only: indexed messages whose text changed or that went away, to index again. */
+export interface SearchPendingTable {
+  message_rowid: number;
 }
 
 /** Messages a user deleted for themselves only (PROTOCOL.md, Delete for me). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { snippetFor } from '../../src/actions/search/snippet.ts';
-import { type SearchKey, searchWindow } from '../../src/store/search.ts';
+import { newId } from '../../src/ids.ts';
 import { befriend, type Person, people } from '../support/factories.ts';
 import { api } from '../support/http.ts';
 import { dialects, useServer } from '../support/server.ts';
@@ -62,7 +62,7 @@ describe.each(dialects)('message search paging and snippets on %s', (dialect) =>
 
   it.each([
     ['through the index', 'needle'],
-    ['by the bounded scan of a short query', '针'],
+    ['for a one-character query', '针'],
   ])('visits each match once, newest first, when paging %s', async (_how, q) => {
     const { alice, bob, chat } = await chatting();
     const sent: string[] = [];
@@ -93,28 +93,84 @@ describe.each(dialects)('message search paging and snippets on %s', (dialect) =>
     expect(texts[0]).toBe(`${word} from carol 2`);
   });
 
-  it('scans a bounded window per request for short queries, and the cursor carries on from its end', async () => {
-    const { alice, bob, chat } = await chatting();
-    const hits: string[] = [];
-    for (let i = 0; i < 12; i += 1) {
-      const id = await send(bob, chat, i % 4 === 0 ? `第${i}条：你好` : `第${i}条`);
-      if (i % 4 === 0) hits.push(id);
-    }
+  /**
+   * `count` older messages from `sender` at the start of the chat, written straight to the
+   * store as an import would (thousands through the API would take minutes): numbers, and the
+   * texts of `hits` at the indexes they are keyed by.
+   */
+  async function history(chat: string, sender: Person, count: number, hits: Map<number, string>) {
     const db = server().parley.services.store.db;
-    const scope = { userId: alice.user.id, conversationId: chat };
-    const seen: string[] = [];
-    const pageSizes: number[] = [];
-    let after: SearchKey | undefined;
-    for (let requests = 0; requests < 20; requests += 1) {
-      const scan = await searchWindow(db, scope, '你好', after, 10, 3);
-      seen.push(...scan.rows.map((r) => r.id));
-      pageSizes.push(scan.rows.length);
-      if (!scan.windowEnd) break;
-      after = scan.windowEnd;
+    const { last_seq: last } = await db
+      .selectFrom('conversations')
+      .select('last_seq')
+      .where('id', '=', chat)
+      .executeTakeFirstOrThrow();
+    const start = Date.parse('2026-01-01T00:00:00.000Z');
+    for (let from = 0; from < count; from += 1000) {
+      const rows = [];
+      for (let i = from; i < Math.min(count, from + 1000); i += 1) {
+        rows.push({
+          id: newId(),
+          conversation_id: chat,
+          seq: last + i + 1,
+          sender_id: sender.user.id,
+          kind: 'text' as const,
+          body: hits.get(i) ?? `第${i}条 message number ${i}`,
+          data: null,
+          client_msg_id: null,
+          created_at: new Date(start + i * 1000).toISOString(),
+          reply_to_id: null,
+          edited_at: null,
+          recalled_at: null,
+          recalled_by: null,
+        });
+      }
+      await db.insertInto('messages').values(rows).execute();
     }
-    // 12 messages, newest first, 3 looked at per request; the fourth window is the last.
-    expect(pageSizes).toEqual([0, 1, 1, 1]);
-    expect(seen).toEqual([...hits].reverse());
+    await db
+      .updateTable('conversations')
+      .set({ last_seq: last + count })
+      .where('id', '=', chat)
+      .execute();
+  }
+
+  it('answers a short query’s few matches among thousands of messages in one full page', async () => {
+    const { alice, bob, chat } = await chatting();
+    // Far apart: the old scan looked at 5,000 messages a request and came back empty between.
+    const hits = new Map([
+      [10, '你好 from the start'],
+      [3000, 'middle: 你好'],
+      [7990, '你好你好 near the end'],
+    ]);
+    await history(chat, bob, 8000, hits);
+    const newest = await send(bob, chat, '最后你好');
+    const pages = await allPages(alice, { q: '你好', conversationId: chat, limit: 20 });
+    expect(pages.map((p) => p.map((r) => r.message.text))).toEqual([
+      ['最后你好', '你好你好 near the end', 'middle: 你好', '你好 from the start'],
+    ]);
+    expect(pages[0]![0]!.message.id).toBe(newest);
+    // One character, with a page smaller than the matches: every page full until the last.
+    const ones = await allPages(alice, { q: '好', conversationId: chat, limit: 3 });
+    expect(ones.map((p) => p.length)).toEqual([3, 1]);
+  });
+
+  it('finds an edited message by its new text only, and a message sent just before the search', async () => {
+    const { alice, bob, chat } = await chatting();
+    const id = await send(bob, chat, 'meet at the 东门 gate');
+    const edited = await api(server(), 'PATCH', `/messages/${id}`, {
+      token: bob.token,
+      json: { text: 'meet at the 西门 gate' },
+    });
+    expect(edited.status, edited.text).toBe(200);
+    for (const q of ['东门', 'the 东门 gate'])
+      expect(await allPages(alice, { q, conversationId: chat })).toEqual([[]]);
+    for (const q of ['西门', 'the 西门 gate']) {
+      const [page] = await allPages(alice, { q, conversationId: chat });
+      expect(page!.map((r) => r.message.id)).toEqual([id]);
+    }
+    await send(alice, chat, 'brand new 北门');
+    const [page] = await allPages(bob, { q: '北门', conversationId: chat });
+    expect(page!.map((r) => r.message.text)).toEqual(['brand new 北门']);
   });
 
   it('highlights the match in a snippet of the text around it, never cutting a surrogate pair', async () => {

@@ -4,32 +4,17 @@ import type { Actor } from '../../access/session.ts';
 import { presentMessage } from '../../presenters/conversations.ts';
 import type { Services } from '../../services.ts';
 import { extrasFor } from '../../store/message-extras.ts';
-import { type SearchKey, type SearchScope, searchIndexed, searchWindow } from '../../store/search.ts';
-import type { MessageRow } from '../../store/tables.ts';
+import { type SearchKey, type SearchScope, searchMessageRows } from '../../store/search.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { snippetFor } from './snippet.ts';
-
-/**
- * Messages a 1–2 character query looks at per request. Trigram indexes (FTS5's on SQLite,
- * pg_trgm's on PostgreSQL) cannot answer fewer than three characters — and in Chinese,
- * Japanese and Korean two characters are a whole word (你好, 東京, 서울) — so such queries scan
- * instead: the newest `shortQueryWindow` text messages of the caller's conversations (or of the
- * one asked for) after the cursor, matched with LIKE, newest first. When that window holds
- * fewer matches than the page wants and older messages remain, the page comes back short (even
- * empty) with a cursor at the window's end, so the client can keep looking further back
- * ("search older messages") one bounded request at a time.
- */
-export const shortQueryWindow = 5000;
-
-/** Characters a query needs for the trigram index: code points, as FTS5 and pg_trgm count them. */
-const indexedMin = 3;
 
 /**
  * Full-text search over the messages of the conversations the caller is in now (docs: the
  * "Search" section of PROTOCOL.md). Substring matching, case-insensitive in every script, so
  * "你好" finds "大家你好啊". Text messages, and images and files by caption or file name;
  * recalled ones have nothing left to find.
- * Newest first, keyset-paged by (createdAt, id).
+ * Newest first, keyset-paged: every page is full while more matches follow, and the cursor is
+ * the last message shown (store/search.ts).
  */
 export async function searchMessages(
   services: Services,
@@ -41,15 +26,10 @@ export async function searchMessages(
   if (query.conversationId !== undefined) await accessConversation(db, actor.user.id, query.conversationId);
   const scope: SearchScope = { userId: actor.user.id, conversationId: query.conversationId };
 
-  let rows: MessageRow[];
+  // On SQLite the index is fed after commit (store/search-indexer.ts): bring it up to now first.
+  await services.store.search.catchUp();
+  let rows = await searchMessageRows(db, dialect, scope, query.q, after, query.limit + 1);
   let more: SearchKey | undefined;
-  if ([...query.q].length >= indexedMin) {
-    rows = await searchIndexed(db, dialect, scope, query.q, after, query.limit + 1);
-  } else {
-    const scan = await searchWindow(db, scope, query.q, after, query.limit + 1, shortQueryWindow);
-    rows = scan.rows;
-    more = scan.windowEnd;
-  }
   if (rows.length > query.limit) {
     rows = rows.slice(0, query.limit);
     const last = rows.at(-1)!;
