@@ -30,11 +30,14 @@ export function queryGrams(query: string): string[] {
 }
 
 /**
- * A gram as a token SQLite's FTS5 `ascii` tokenizer keeps whole: its code points in hex, each
- * after an `x` ("你好" → "x4f60x597d"), so no character of a message is ever FTS5 syntax or a
- * separator, and one character's token is never a prefix-match of another's.
+ * A gram as a token SQLite's FTS5 `ascii` tokenizer keeps whole. That tokenizer splits on ASCII
+ * characters other than letters and digits and keeps every other character, so a gram of
+ * letters, digits and non-ASCII characters is its own token ("你好", "ab"); any other is
+ * written as its code points in hex, each after an `x` ("o " → "x6fx20"). Those are 3 or more
+ * characters long, so they never equal a gram written as itself (1–2 characters).
  */
 export function gramToken(gram: string): string {
+  if (/^[a-z0-9\u0080-\u{10ffff}]+$/u.test(gram)) return gram;
   let token = '';
   for (const char of gram) token += `x${char.codePointAt(0)!.toString(16)}`;
   return token;

@@ -93,7 +93,10 @@ function beforeRowid(column: string, after: SearchKey): RawBuilder<boolean> {
  * each is then checked against the scope and, for 3+ characters, the whole text.
  */
 function textSqlite(db: Db, scope: SearchScope, text: string, after: SearchKey | undefined, limit: number) {
-  const match = queryGrams(text).map(gramToken).join(' ');
+  // Each token quoted: FTS5 reads a bare non-ASCII word fine, but "and"/"or"/"not" as operators.
+  const match = queryGrams(text)
+    .map((gram) => `"${gramToken(gram)}"`)
+    .join(' ');
   let query = db
     .selectFrom('messages')
     .where(inScope(scope))
