@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ConversationRow, Database } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -90,21 +90,51 @@ export function newConversationRow(
 }
 
 /**
- * Takes a live conversation's row write lock for the rest of the transaction (PostgreSQL;
- * SQLite transactions are serial already) and reads where it stands: its newest seq and its
- * access_rev. Membership changes take the same lock (lockGroup) and bump access_rev, so a
- * send and a kick, mute or block of the sender take turns, and the rev read here names the
- * members as they are until the commit. Undefined when there is no such live conversation.
+ * Takes live conversations' row write locks for the rest of the transaction (PostgreSQL;
+ * SQLite transactions are serial already), in one statement for a whole batch of sends, and
+ * reads where each stands: its newest seq and its access_rev. Membership changes take the same
+ * lock (lockGroup) and bump access_rev, so a send and a kick, mute or block of the sender take
+ * turns, and the rev read here names the members as they are until the commit. A conversation
+ * that is not there, or dissolved, is missing from the answer.
  */
-export function lockConversation(
+export function lockConversations(
   db: Kysely<Database>,
-  id: string,
-): Promise<Pick<ConversationRow, 'kind' | 'last_seq' | 'access_rev'> | undefined> {
+  ids: readonly string[],
+): Promise<Pick<ConversationRow, 'id' | 'kind' | 'last_seq' | 'access_rev'>[]> {
   return db
     .updateTable('conversations')
     .set((eb) => ({ last_seq: eb.ref('last_seq') }))
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('dissolved_at', 'is', null)
-    .returning(['kind', 'last_seq', 'access_rev'])
-    .executeTakeFirst();
+    .returning(['id', 'kind', 'last_seq', 'access_rev'])
+    .execute();
+}
+
+/**
+ * Where a batch of sends left its conversations, in one statement however many there are:
+ * each one's newest seq, and its updated_at stamped with its newest message's time.
+ */
+export async function moveConversationHeads(
+  db: Kysely<Database>,
+  heads: readonly { id: string; lastSeq: number; at: string }[],
+): Promise<void> {
+  if (heads.length === 0) return;
+  const byId = <T>(value: (h: (typeof heads)[number]) => T) =>
+    sql.join(
+      heads.map((h) => sql`when ${h.id} then ${value(h)}`),
+      sql` `,
+    );
+  await db
+    .updateTable('conversations')
+    .set({
+      // The cast tells PostgreSQL what the parameters are; SQLite takes it as it is.
+      last_seq: sql<number>`case id ${byId((h) => sql`cast(${h.lastSeq} as integer)`)} end`,
+      updated_at: sql<string>`case id ${byId((h) => h.at)} end`,
+    })
+    .where(
+      'id',
+      'in',
+      heads.map((h) => h.id),
+    )
+    .execute();
 }

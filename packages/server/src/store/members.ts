@@ -79,6 +79,30 @@ export async function managerIds(db: Db, conversationId: string): Promise<string
   return rows.map((r) => r.user_id);
 }
 
+/**
+ * Sets the read cursors of several (conversation, member) pairs in one statement — a batch of
+ * sends moves each sender's cursor to their newest message (what I sent, I have read).
+ */
+export async function setReadCursors(
+  db: Db,
+  cursors: readonly { conversationId: string; userId: string; seq: number }[],
+): Promise<void> {
+  if (cursors.length === 0) return;
+  const whens = sql.join(
+    cursors.map(
+      (c) =>
+        sql`when conversation_id = ${c.conversationId} and user_id = ${c.userId} then cast(${c.seq} as integer)`,
+    ),
+    sql` `,
+  );
+  const pairs = sql.join(cursors.map((c) => sql`(${c.conversationId}, ${c.userId})`));
+  await db
+    .updateTable('members')
+    .set({ last_read_seq: sql<number>`case ${whens} else last_read_seq end` })
+    .where(sql<boolean>`(conversation_id, user_id) in (values ${pairs})`)
+    .execute();
+}
+
 export async function updateMember(
   db: Db,
   conversationId: string,

@@ -102,6 +102,8 @@ export function changedSince(
     .selectFrom('messages')
     .selectAll()
     .where('conversation_id', '=', conversationId)
+    // Said outright so the partial index messages_changed (rev > 0) is used.
+    .where('rev', '>', 0)
     .where('rev', '>', sinceRev)
     .$if(viewer !== undefined, (q) => q.where(notHiddenBy(viewer!)))
     .orderBy('rev')

@@ -56,7 +56,7 @@ export async function updateUser(
 
 /**
  * Takes the user's row write lock until the transaction ends (PostgreSQL; SQLite transactions
- * are serial already), with a no-op update as lockConversation does: actions that must not
+ * are serial already), with a no-op update as lockConversations does: actions that must not
  * interleave for one user (creating uploads against the quota) take turns.
  */
 export async function lockUser(db: Db, id: string): Promise<void> {

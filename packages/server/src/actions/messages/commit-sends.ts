@@ -6,8 +6,8 @@ import type { Config } from '../../config/settings.ts';
 import { AppError } from '../../errors.ts';
 import { newId, now } from '../../ids.ts';
 import { presentMessage } from '../../presenters/conversations.ts';
-import { lockConversation } from '../../store/conversations.ts';
-import { updateMember } from '../../store/members.ts';
+import { lockConversations, moveConversationHeads } from '../../store/conversations.ts';
+import { setReadCursors } from '../../store/members.ts';
 import { messageById } from '../../store/messages.ts';
 import type { Store } from '../../store/connect.ts';
 import type { ConversationKind, Database, MessageRow, StickerRow, UploadRow } from '../../store/tables.ts';
@@ -60,9 +60,10 @@ interface Head {
 }
 
 /**
- * Stores a batch of sends in ONE transaction (group commit): per conversation the row lock is
- * taken once and seqs are handed out in memory, then written back with one update; the
- * messages go in with one multi-row insert; per sender and conversation one read-cursor update. A send that breaks
+ * Stores a batch of sends in ONE transaction (group commit), with one statement of each kind
+ * however many conversations it spans: the conversations' row locks are taken at once and seqs
+ * are handed out in memory, then written back with one update; the messages go in with one
+ * multi-row insert; the senders' read cursors move with one update. A send that breaks
  * a rule (not a member, muted, blocked, bad reply target) is refused before it writes
  * anything, so the others go on; any other failure throws and rolls the whole batch back
  * (send-batcher.ts then runs its sends one by one). Nothing is published here: the caller
@@ -81,6 +82,16 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
     // A retried clientMsgId (stored before, or twice in this batch) is answered with the first
     // message and stores nothing; sendMessage checks it was for the same conversation.
     const sent = await earlierSends(tx, requests);
+    // Every conversation of the batch locked at once, before any check (see lockConversations).
+    const ids = [...new Set(requests.map((r) => r.conversationId))];
+    for (const locked of await lockConversations(tx, ids)) {
+      heads.set(locked.id, {
+        kind: locked.kind,
+        accessRev: locked.access_rev,
+        lastSeq: Number(locked.last_seq),
+        movedTo: null,
+      });
+    }
     for (const request of requests) {
       const key = sendKey(request.senderId, request.body.clientMsgId);
       const earlier = sent.get(key);
@@ -132,18 +143,14 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
         .execute();
     }
     if (stickers.length > 0) await tx.insertInto('message_stickers').values(stickers).execute();
-    for (const [id, head] of heads) {
-      if (head.movedTo === null) continue;
-      await tx
-        .updateTable('conversations')
-        .set({ last_seq: head.lastSeq, updated_at: head.movedTo })
-        .where('id', '=', id)
-        .execute();
-    }
+    await moveConversationHeads(
+      tx,
+      [...heads]
+        .filter(([, head]) => head.movedTo !== null)
+        .map(([id, head]) => ({ id, lastSeq: head.lastSeq, at: head.movedTo! })),
+    );
     // What I sent, I have read.
-    for (const c of cursors.values()) {
-      await updateMember(tx, c.conversationId, c.userId, { last_read_seq: c.seq });
-    }
+    await setReadCursors(tx, [...cursors.values()]);
     await addReceipts(tx, [...cursors.values()]);
     return outcomes;
   });
@@ -182,20 +189,10 @@ async function prepareOne(
   peerId: string | undefined;
   storedFor: StoredFor;
 }> {
-  let head = heads.get(conversationId);
-  if (!head) {
-    // The lock comes before the checks, so a kick, mute or block that commits first is seen,
-    // and one that comes later waits for this batch.
-    const locked = await lockConversation(tx, conversationId);
-    if (!locked) throw new AppError('not_found', 'no such conversation');
-    head = {
-      kind: locked.kind,
-      accessRev: locked.access_rev,
-      lastSeq: Number(locked.last_seq),
-      movedTo: null,
-    };
-    heads.set(conversationId, head);
-  }
+  // Locked by commitSends before any check, so a kick, mute or block that commits first is
+  // seen, and one that comes later waits for this batch.
+  const head = heads.get(conversationId);
+  if (!head) throw new AppError('not_found', 'no such conversation');
   const people = await deps.members.get(tx, conversationId, head.kind, head.accessRev);
   refuseToSend(deps.config.dmPolicy, senderId, people);
   const replyTo =
