@@ -98,15 +98,17 @@ export function changedSince(
   limit: number,
   viewer?: string,
 ): Promise<MessageRow[]> {
-  return db
-    .selectFrom('messages')
-    .selectAll()
-    .where('conversation_id', '=', conversationId)
-    // Said outright so the partial index messages_changed (rev > 0) is used.
-    .where('rev', '>', 0)
-    .where('rev', '>', sinceRev)
-    .$if(viewer !== undefined, (q) => q.where(notHiddenBy(viewer!)))
-    .orderBy('rev')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      // Said outright so the partial index messages_changed (rev > 0) is used.
+      .where('rev', '>', 0)
+      .where('rev', '>', sinceRev)
+      .$if(viewer !== undefined, (q) => q.where(notHiddenBy(viewer!)))
+      .orderBy('rev')
+      .limit(limit)
+      .execute()
+  );
 }
