@@ -68,7 +68,7 @@ describe.each(['sqlite', 'postgres'] as const)(
       await verify([alice, bob], () =>
         bob.client.http.messages.send(direct, { clientMsgId: randomUUID(), text: 'from the API' }),
       );
-      expect(heard(bob)).toEqual(expect.arrayContaining(['message.created', 'read.updated']));
+      expect(heard(bob)).toContain('message.created');
     });
 
     it('a group message reaches every member', async () => {

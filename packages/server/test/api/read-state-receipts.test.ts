@@ -69,9 +69,12 @@ describe.each(dialects)('read receipts on %s', (dialect) => {
     const heard = await bobSocket.waitForEvent('receipt.updated', (d) => d.readSeq === replySeq);
     expect(heard.data).toEqual({ conversationId: chat, userId: alice.user.id, readSeq: replySeq });
     expect(await peerReadSeq(bob, chat)).toBe(replySeq);
-    // Her other device hears what a read would tell it: nothing left unread there.
-    const mine = await aliceLaptop.waitForEvent('read.updated', (d) => d.readSeq === replySeq);
-    expect(mine.data).toEqual({ conversationId: chat, readSeq: replySeq, unreadCount: 0, mentionCount: 0 });
+    // Her other device hears her own message, which says her cursor moved to it with nothing
+    // left unread (PROTOCOL.md, Sending) — and no read.updated besides.
+    const mine = await aliceLaptop.waitForEvent('message.created', (d) => d.seq === replySeq);
+    expect(mine.data.senderId).toBe(alice.user.id);
+    const state = (await api(server(), 'GET', `/conversations/${chat}`, { token: alice.token })).body;
+    expect(state).toMatchObject({ readSeq: replySeq, unreadCount: 0, mentionCount: 0 });
     // Her later `read` of his follow-up moves nothing and announces nothing more.
     expect((await read(alice, chat, followUp.seq)).body.readSeq).toBe(replySeq);
     await settleWithBio(server(), bob, bobSocket);
@@ -79,6 +82,8 @@ describe.each(dialects)('read receipts on %s', (dialect) => {
       { conversationId: chat, userId: alice.user.id, readSeq: question.seq },
       { conversationId: chat, userId: alice.user.id, readSeq: replySeq },
     ]);
+    await settleWithBio(server(), alice, aliceLaptop);
+    expect(aliceLaptop.events('read.updated', (d) => d.readSeq === replySeq)).toEqual([]);
     await closeAll(aliceSocket, aliceLaptop, bobSocket);
   });
 

@@ -234,18 +234,13 @@ async function prepareOne(
   };
   head.lastSeq = row.seq;
   head.movedTo = row.created_at;
+  // One event for everyone, the sender's devices too: a message.created of my own also says
+  // my read cursor moved to it with nothing left unread (PROTOCOL.md, Sending), so no
+  // read.updated goes with it.
   const events: Envelope[] = [
     {
       to: { users: people.ids },
       event: { event: 'message.created', data: presentMessage(row, { replyTo }) },
-    },
-    // My other devices clear their badge: at this commit my message is the newest one.
-    {
-      to: { users: [senderId] },
-      event: {
-        event: 'read.updated',
-        data: { conversationId, readSeq: row.seq, unreadCount: 0, mentionCount: 0 },
-      },
     },
   ];
   const peerId = head.kind === 'direct' ? people.ids.find((id) => id !== senderId) : undefined;
