@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { prepared } from './prepared.ts';
 import type { Database } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -31,37 +32,48 @@ export async function hasBlocked(db: Db, by: string, whom: string): Promise<bool
  * is symmetric, so this is also whom `userId` may see.
  */
 export async function presenceAudience(db: Db, userId: string): Promise<string[]> {
-  const me = await db
-    .selectFrom('users')
-    .select('presence_visible_to')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  const friends = db.selectFrom('friendships').select('friend_id as id').where('user_id', '=', userId);
-  const rows =
-    me?.presence_visible_to === 'everyone'
-      ? await friends
-          .union(
-            db
-              .selectFrom('members as mine')
-              .innerJoin('conversations', 'conversations.id', 'mine.conversation_id')
-              .innerJoin('members as theirs', 'theirs.conversation_id', 'mine.conversation_id')
-              .innerJoin('users', 'users.id', 'theirs.user_id')
-              .select('theirs.user_id as id')
-              .where('mine.user_id', '=', userId)
-              // Groups that show it and the lobby (migrations/20261206T0210); never direct ones.
-              .where('conversations.kind', '!=', 'direct')
-              .where('conversations.show_presence', '=', 1)
-              .where('conversations.dissolved_at', 'is', null)
-              .where('theirs.user_id', '!=', userId)
-              .where('users.presence_visible_to', '=', 'everyone'),
-          )
-          .execute()
-      : await friends.execute();
-  const blocked = await db
-    .selectFrom('blocks')
-    .select(['user_id', 'blocked_id'])
-    .where((eb) => eb.or([eb('user_id', '=', userId), eb('blocked_id', '=', userId)]))
-    .execute();
-  const hidden = new Set(blocked.map((b) => (b.user_id === userId ? b.blocked_id : b.user_id)));
-  return rows.map((r) => r.id).filter((id) => !hidden.has(id));
+  return (await audience(db, userId)).map((r) => r.id);
 }
+
+/** One statement (it runs on every hello), built once (store/prepared.ts). */
+const audience = prepared((db: Db, me: string) => {
+  const friends = db.selectFrom('friendships').select('friend_id as id').where('user_id', '=', me);
+  const shared = db
+    .selectFrom('members as mine')
+    .innerJoin('conversations', 'conversations.id', 'mine.conversation_id')
+    .innerJoin('members as theirs', 'theirs.conversation_id', 'mine.conversation_id')
+    .innerJoin('users', 'users.id', 'theirs.user_id')
+    .select('theirs.user_id as id')
+    .where('mine.user_id', '=', me)
+    // Groups that show it and the lobby (migrations/20261206T0210); never direct ones.
+    .where('conversations.kind', '!=', 'direct')
+    .where('conversations.show_presence', '=', 1)
+    .where('conversations.dissolved_at', 'is', null)
+    .where('theirs.user_id', '!=', me)
+    .where('users.presence_visible_to', '=', 'everyone')
+    .where((eb) =>
+      eb(
+        eb.selectFrom('users as self').select('self.presence_visible_to').where('self.id', '=', me),
+        '=',
+        'everyone',
+      ),
+    );
+  return db
+    .selectFrom(friends.union(shared).as('seen'))
+    .select('seen.id')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('blocks')
+            .select('blocks.user_id')
+            .where((b) =>
+              b.or([
+                b.and([b('blocks.user_id', '=', me), b('blocks.blocked_id', '=', b.ref('seen.id'))]),
+                b.and([b('blocks.user_id', '=', b.ref('seen.id')), b('blocks.blocked_id', '=', me)]),
+              ]),
+            ),
+        ),
+      ),
+    );
+});

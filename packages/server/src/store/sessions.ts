@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { prepared } from './prepared.ts';
 import type { Database, NewSession, SessionRow, UserRow } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -14,21 +15,7 @@ export interface SessionWithUser {
 
 /** The live session a token hash belongs to, with its user; one indexed lookup. */
 export async function sessionByTokenHash(db: Db, tokenHash: string): Promise<SessionWithUser | undefined> {
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .select([
-      'sessions.id as s_id',
-      'sessions.token_hash as s_token_hash',
-      'sessions.device_name as s_device_name',
-      'sessions.ip as s_ip',
-      'sessions.user_agent as s_user_agent',
-      'sessions.created_at as s_created_at',
-      'sessions.last_seen_at as s_last_seen_at',
-    ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const [row] = await byTokenHash(db, tokenHash);
   if (!row) return undefined;
   const { s_id, s_token_hash, s_device_name, s_ip, s_user_agent, s_created_at, s_last_seen_at, ...user } =
     row;
@@ -46,6 +33,24 @@ export async function sessionByTokenHash(db: Db, tokenHash: string): Promise<Ses
     },
   };
 }
+
+/** Every request and every hello asks this: built once (store/prepared.ts). */
+const byTokenHash = prepared((db: Db, tokenHash: string) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select([
+      'sessions.id as s_id',
+      'sessions.token_hash as s_token_hash',
+      'sessions.device_name as s_device_name',
+      'sessions.ip as s_ip',
+      'sessions.user_agent as s_user_agent',
+      'sessions.created_at as s_created_at',
+      'sessions.last_seen_at as s_last_seen_at',
+    ])
+    .where('sessions.token_hash', '=', tokenHash),
+);
 
 export function sessionsOfUser(db: Db, userId: string): Promise<SessionRow[]> {
   return db
@@ -79,9 +84,10 @@ export async function deleteOtherSessions(db: Db, userId: string, keepId: string
 
 /** Whether the session is still there: revoking, signing out and expiring all delete the row. */
 export async function sessionExists(db: Db, sessionId: string): Promise<boolean> {
-  const row = await db.selectFrom('sessions').select('id').where('id', '=', sessionId).executeTakeFirst();
-  return row !== undefined;
+  return (await byId(db, sessionId)).length > 0;
 }
+
+const byId = prepared((db: Db, id: string) => db.selectFrom('sessions').select('id').where('id', '=', id));
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
