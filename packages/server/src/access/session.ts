@@ -10,6 +10,16 @@ export interface Actor {
   session: SessionRow;
 }
 
+/**
+ * What an action that needs only the ids takes, and all a live socket keeps of its Actor after
+ * `hello`: the rows (password hash, user agent, bio…) would stay in memory for as long as the
+ * socket is open, thousands of them on a busy node.
+ */
+export interface Caller {
+  user: Pick<UserRow, 'id'>;
+  session: Pick<SessionRow, 'id'>;
+}
+
 /** Refreshing last-seen at most this often keeps a busy client from writing on every request. */
 const TOUCH_EVERY_MS = 60_000;
 

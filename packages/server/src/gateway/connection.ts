@@ -1,7 +1,7 @@
 import type { Duplex } from 'node:stream';
 import { ClientFrame, type ErrorBody, closeCodes, limits } from '@parley/protocol';
 import type { WebSocket } from 'ws';
-import type { Actor } from '../access/session.ts';
+import type { Actor, Caller } from '../access/session.ts';
 import { AppError } from '../errors.ts';
 import type { FanoutTarget } from '../fanout/fanout.ts';
 import { startFrame } from './frames/index.ts';
@@ -13,7 +13,8 @@ import type { Gateway } from './gateway.ts';
  * exactly one reply; see PROTOCOL.md for the frames and close codes.
  */
 export class Connection implements FanoutTarget {
-  actor: Actor | null = null;
+  /** Who signed in with `hello`: the ids, not the rows (access/session.ts Caller). */
+  actor: Caller | null = null;
   /** Set by the first `hello`, before it awaits anything, so a second one is refused at once. */
   helloStarted = false;
   /** Registered with the fanout and counted in presence; only the gateway sets it. */
@@ -91,7 +92,7 @@ export class Connection implements FanoutTarget {
 
   authenticated(actor: Actor): void {
     clearTimeout(this.helloTimer);
-    this.actor = actor;
+    this.actor = { user: { id: actor.user.id }, session: { id: actor.session.id } };
   }
 
   sendText(text: string): void {

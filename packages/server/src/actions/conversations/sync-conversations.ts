@@ -1,5 +1,5 @@
 import type { SyncCursor, SyncResult } from '@parley/protocol';
-import type { Actor } from '../../access/session.ts';
+import type { Caller } from '../../access/session.ts';
 import type { Services } from '../../services.ts';
 import { type ConversationWithReadState, conversationsWithReadState } from '../../store/read-state.ts';
 import { presentViews } from '../read/present-views.ts';
@@ -16,7 +16,7 @@ import { presentViews } from '../read/present-views.ts';
  */
 export async function syncConversations(
   services: Services,
-  actor: Actor,
+  actor: Caller,
   cursors: Record<string, SyncCursor>,
 ): Promise<SyncResult> {
   const db = services.store.db;

@@ -1,5 +1,5 @@
 import { type MessageAck, type SendMessageBody, limits } from '@parley/protocol';
-import type { Actor } from '../../access/session.ts';
+import type { Caller } from '../../access/session.ts';
 import { AppError } from '../../errors.ts';
 import type { Services } from '../../services.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
@@ -17,7 +17,7 @@ import type { MessageRow } from '../../store/tables.ts';
  */
 export function sendMessage(
   services: Services,
-  actor: Actor,
+  actor: Caller,
   conversationId: string,
   body: SendMessageBody,
   /** Set by forwardMessage: where the copy comes from (shown as "forwarded from …"). */

@@ -1,5 +1,5 @@
 import { accessConversation } from '../../access/conversations.ts';
-import type { Actor } from '../../access/session.ts';
+import type { Caller } from '../../access/session.ts';
 import type { Services } from '../../services.ts';
 import { memberIds } from '../../store/members.ts';
 import { checkCanSend } from './check-can-send.ts';
@@ -12,7 +12,7 @@ import { typingThrottleOf } from './typing-throttle.ts';
  * limits.typingIntervalMs) the request is answered ok but nothing is published: a client
  * that types fast should not see errors for it, and the others have just been told anyway.
  */
-export async function sendTyping(services: Services, actor: Actor, conversationId: string): Promise<void> {
+export async function sendTyping(services: Services, actor: Caller, conversationId: string): Promise<void> {
   const db = services.store.db;
   const me = actor.user.id;
   const throttle = typingThrottleOf(services);

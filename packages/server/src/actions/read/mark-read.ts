@@ -1,6 +1,6 @@
 import type { ReadResult } from '@parley/protocol';
 import { accessConversation } from '../../access/conversations.ts';
-import type { Actor } from '../../access/session.ts';
+import type { Caller } from '../../access/session.ts';
 import { type Services, transact } from '../../services.ts';
 import {
   conversationsWithReadState,
@@ -21,7 +21,7 @@ import {
  */
 export async function markRead(
   services: Services,
-  actor: Actor,
+  actor: Caller,
   conversationId: string,
   seq: number,
 ): Promise<ReadResult> {
