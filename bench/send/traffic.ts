@@ -8,6 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type WebSocket from 'ws';
+import { newClientMsgId } from '../../packages/sdk/src/client-msg-id.ts';
 
 interface Sent {
   conversationId: string;
@@ -61,7 +62,7 @@ export class Sender {
   /** Sends the next message (a paced sender is told when; a saturated one calls this itself). */
   send(): void {
     const n = this.next++;
-    const clientMsgId = crypto.randomUUID();
+    const clientMsgId = newClientMsgId(); // as the SDK makes them
     const at = performance.now();
     this.sentAt[n] = at;
     this.ledger.sent.set(clientMsgId, { conversationId: this.conversationId, sender: this.index, n, at });

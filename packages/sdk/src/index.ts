@@ -7,6 +7,7 @@ export type { CreateGroupParams, SearchGroupsParams } from './api/groups.ts';
 export type { ChangesPage, HistoryPage, SearchMessagesParams } from './api/messages.ts';
 export type { UploadOptions, UploadSource, UploadTask } from './api/uploads.ts';
 export * from './backoff.ts';
+export * from './client-msg-id.ts';
 export * from './client.ts';
 export * from './connection.ts';
 export type * from './connection-types.ts';

@@ -1,4 +1,5 @@
 import type { MessageAck } from '@parley/protocol';
+import { newClientMsgId } from '../client-msg-id.ts';
 import { ParleyError } from '../errors.ts';
 import type { OutboxDeps, OutboxItem, SendOptions } from './outbox-item.ts';
 import { type PersistedSend, isPersistedSend, persistedOf } from './persisted-send.ts';
@@ -28,7 +29,7 @@ export class Outbox {
     // Strictly increasing, so that createdAt alone orders sends written in one millisecond.
     this.lastCreated = Math.max(Date.now(), this.lastCreated + 1);
     const createdAt = new Date(this.lastCreated).toISOString();
-    const item = this.make({ clientMsgId: crypto.randomUUID(), conversationId, text, ...options, createdAt });
+    const item = this.make({ clientMsgId: newClientMsgId(), conversationId, text, ...options, createdAt });
     this.items.push(item);
     this.deps.changed(item);
     this.pump(conversationId);

@@ -1,5 +1,5 @@
 import { type Conversation, limits, type Message } from '@parley/protocol';
-import { activityOf } from '@parley/sdk';
+import { activityOf, newClientMsgId } from '@parley/sdk';
 import { Check, CircleAlert, Search } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +43,7 @@ export function ForwardDialog({ messages, onClose }: ForwardDialogProps) {
   const [report, setReport] = useState<ForwardReport | null>(null);
   const [anySent, setAnySent] = useState(false);
   // One forward id per message for the dialog's life: Try again never stores a copy twice.
-  const [ids] = useState(() => new Map(messages.map((m) => [m.id, crypto.randomUUID()])));
+  const [ids] = useState(() => new Map(messages.map((m) => [m.id, newClientMsgId()])));
 
   const chats = useMemo(
     () =>
