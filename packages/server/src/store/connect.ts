@@ -60,10 +60,16 @@ export function openStore(url: string, onIdleError: (err: Error) => void = () =>
  * Kysely's SQLite driver prepares every statement anew, and preparing costs about as much as
  * running one of Parley's small indexed queries. The same SQL text always gets the same
  * prepared statement back (better-sqlite3 statements are reusable; Kysely runs one at a time on
- * its single connection). Bounded: texts with IN-lists of many lengths come and go.
+ * its single connection). Bounded in count and in SQL text: texts with IN-lists or VALUES lists
+ * of many lengths come and go.
  */
 function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
-  const statements = new LRUCache<string, SQLite.Statement>({ max: 1000 });
+  const statements = new LRUCache<string, SQLite.Statement>({
+    max: 1000,
+    // A batch of 512 sends is one insert of some 40 KB of SQL, and each batch size its own text.
+    maxSize: 8_000_000,
+    sizeCalculation: (_statement, text) => text.length,
+  });
   return {
     close: () => sqlite.close(),
     prepare(text: string) {

@@ -43,7 +43,12 @@ export class SendBatcher {
       onStored?: (row: MessageRow, storedFor: StoredFor | undefined) => void;
     },
     laneCount: number,
-    private readonly maxBatch = 128,
+    /**
+     * Sends per transaction at most. Bigger batches pay fewer commits and, on SQLite, write each
+     * conversation's index page once for more messages (bench/send/send.ts, 100 pairs: 128 →
+     * 512 gave about +40% DMs/s and 4.6 → 3.5 KB written per DM; 1,024 no more).
+     */
+    private readonly maxBatch = 512,
   ) {
     this.lanes = Array.from({ length: laneCount }, () => ({ queue: [], running: false }));
   }
