@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { preparedList } from './prepared.ts';
 import type { ConversationRow, Database } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -101,14 +102,24 @@ export function lockConversations(
   db: Kysely<Database>,
   ids: readonly string[],
 ): Promise<Pick<ConversationRow, 'id' | 'kind' | 'last_seq' | 'access_rev'>[]> {
-  return db
+  return locking(
+    db,
+    ids.map((id) => ({ id })),
+  );
+}
+
+const locking = preparedList(['id'], (db: Db, items: readonly { id: string }[]) =>
+  db
     .updateTable('conversations')
     .set((eb) => ({ last_seq: eb.ref('last_seq') }))
-    .where('id', 'in', ids)
+    .where(
+      'id',
+      'in',
+      items.map((c) => c.id),
+    )
     .where('dissolved_at', 'is', null)
-    .returning(['id', 'kind', 'last_seq', 'access_rev'])
-    .execute();
-}
+    .returning(['id', 'kind', 'last_seq', 'access_rev']),
+);
 
 /**
  * Where a batch of sends left its conversations, in one statement however many there are:
@@ -118,13 +129,18 @@ export async function moveConversationHeads(
   db: Kysely<Database>,
   heads: readonly { id: string; lastSeq: number; at: string }[],
 ): Promise<void> {
-  if (heads.length === 0) return;
-  const byId = <T>(value: (h: (typeof heads)[number]) => T) =>
+  if (heads.length > 0) await movingHeads(db, heads);
+}
+
+type Head = { id: string; lastSeq: number; at: string };
+
+const movingHeads = preparedList(['id', 'lastSeq', 'at'], (db: Db, heads: readonly Head[]) => {
+  const byId = <T>(value: (h: Head) => T) =>
     sql.join(
       heads.map((h) => sql`when ${h.id} then ${value(h)}`),
       sql` `,
     );
-  await db
+  return db
     .updateTable('conversations')
     .set({
       // The cast tells PostgreSQL what the parameters are; SQLite takes it as it is.
@@ -135,6 +151,5 @@ export async function moveConversationHeads(
       'id',
       'in',
       heads.map((h) => h.id),
-    )
-    .execute();
-}
+    );
+});

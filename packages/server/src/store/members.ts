@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { directKey } from './conversations.ts';
+import { preparedList } from './prepared.ts';
 import type { Database, MemberRole, MemberRow, UserRow } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -87,21 +88,28 @@ export async function setReadCursors(
   db: Db,
   cursors: readonly { conversationId: string; userId: string; seq: number }[],
 ): Promise<void> {
-  if (cursors.length === 0) return;
-  const whens = sql.join(
-    cursors.map(
-      (c) =>
-        sql`when conversation_id = ${c.conversationId} and user_id = ${c.userId} then cast(${c.seq} as integer)`,
-    ),
-    sql` `,
-  );
-  const pairs = sql.join(cursors.map((c) => sql`(${c.conversationId}, ${c.userId})`));
-  await db
-    .updateTable('members')
-    .set({ last_read_seq: sql<number>`case ${whens} else last_read_seq end` })
-    .where(sql<boolean>`(conversation_id, user_id) in (values ${pairs})`)
-    .execute();
+  if (cursors.length > 0) await settingCursors(db, cursors);
 }
+
+type Cursor = { conversationId: string; userId: string; seq: number };
+
+const settingCursors = preparedList(
+  ['conversationId', 'userId', 'seq'],
+  (db: Db, cursors: readonly Cursor[]) => {
+    const whens = sql.join(
+      cursors.map(
+        (c) =>
+          sql`when conversation_id = ${c.conversationId} and user_id = ${c.userId} then cast(${c.seq} as integer)`,
+      ),
+      sql` `,
+    );
+    const pairs = sql.join(cursors.map((c) => sql`(${c.conversationId}, ${c.userId})`));
+    return db
+      .updateTable('members')
+      .set({ last_read_seq: sql<number>`case ${whens} else last_read_seq end` })
+      .where(sql<boolean>`(conversation_id, user_id) in (values ${pairs})`);
+  },
+);
 
 export async function updateMember(
   db: Db,

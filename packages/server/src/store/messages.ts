@@ -1,8 +1,64 @@
 import type { Kysely } from 'kysely';
 import { notHiddenBy } from './hidden-messages.ts';
+import { preparedList } from './prepared.ts';
 import type { Database, MessageRow } from './tables.ts';
 
 type Db = Kysely<Database>;
+
+/** Every column of a message row, so that a batch insert prepared once leaves none out. */
+const messageColumns = [
+  'id',
+  'conversation_id',
+  'seq',
+  'rev',
+  'sender_id',
+  'kind',
+  'body',
+  'data',
+  'client_msg_id',
+  'created_at',
+  'reply_to_id',
+  'edited_at',
+  'recalled_at',
+  'recalled_by',
+] as const satisfies readonly (keyof MessageRow)[];
+// A column added to messages fails to compile here until it is listed above.
+true satisfies Exclude<keyof MessageRow, (typeof messageColumns)[number]> extends never ? true : never;
+
+/** Inserts a batch of whole message rows in one statement, prepared once per batch length. */
+export async function insertMessages(db: Db, rows: readonly MessageRow[]): Promise<void> {
+  if (rows.length > 0) await inserting(db, rows);
+}
+
+const inserting = preparedList(messageColumns, (db: Db, rows: readonly MessageRow[]) =>
+  db.insertInto('messages').values([...rows]),
+);
+
+/**
+ * The messages already stored under these (sender, clientMsgId) pairs, in one statement
+ * prepared once per batch length (idempotent sends).
+ */
+export function messagesByClientIds(
+  db: Db,
+  sends: readonly { senderId: string; clientMsgId: string }[],
+): Promise<MessageRow[]> {
+  return sends.length === 0 ? Promise.resolve([]) : byClientIds(db, sends);
+}
+
+const byClientIds = preparedList(
+  ['senderId', 'clientMsgId'],
+  (db: Db, sends: readonly { senderId: string; clientMsgId: string }[]) =>
+    db
+      .selectFrom('messages')
+      .selectAll()
+      .where((eb) =>
+        eb.or(
+          sends.map((s) =>
+            eb.and([eb('sender_id', '=', s.senderId), eb('client_msg_id', '=', s.clientMsgId)]),
+          ),
+        ),
+      ),
+);
 
 /**
  * Stores a message under the conversation's next seq. Call inside the action's transaction:

@@ -1,5 +1,6 @@
 import { type ReadState as ReadStateEvent, unreadCountMax } from '@parley/protocol';
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { preparedList } from './prepared.ts';
 import type { Database, MessageRow, UserRow } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -239,14 +240,24 @@ export async function readReceiptsOn(db: Db, userId: string): Promise<boolean> {
 /** Which of the users named show (and see) read receipts, in one query. */
 export async function showingReadReceipts(db: Db, userIds: string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('id', 'in', userIds)
-    .where('read_receipts', '=', 1)
-    .execute();
+  const rows = await showing(
+    db,
+    userIds.map((id) => ({ id })),
+  );
   return new Set(rows.map((r) => r.id));
 }
+
+const showing = preparedList(['id'], (db: Db, users: readonly { id: string }[]) =>
+  db
+    .selectFrom('users')
+    .select('id')
+    .where(
+      'id',
+      'in',
+      users.map((u) => u.id),
+    )
+    .where('read_receipts', '=', 1),
+);
 
 export async function setReadReceipts(db: Db, userId: string, on: boolean): Promise<void> {
   await db

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/ids.ts';
 import { type Store, openStore } from '../../src/store/connect.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
-import { prepared } from '../../src/store/prepared.ts';
+import { prepared, preparedList } from '../../src/store/prepared.ts';
 import { createTestDatabase } from '../../src/testing.ts';
 import { dialects } from '../support/server.ts';
 
@@ -18,6 +19,26 @@ const sessionsOf = prepared((db: Store['db'], userId: string, since: string) =>
     .where('created_at', '>=', since)
     .where('device_name', '!=', 'never this device')
     .orderBy('device_name'),
+);
+
+/** Sessions by (user, device name) pairs, newest first, and how many a `case` gives each. */
+const sessionsByDevice = preparedList(
+  ['userId', 'device', 'weight'],
+  (db: Store['db'], items: readonly { userId: string; device: string; weight: number }[]) =>
+    db
+      .selectFrom('sessions')
+      .select([
+        'device_name',
+        sql<number>`case ${sql.join(
+          items.map((i) => sql`when device_name = ${i.device} then cast(${i.weight} as integer)`),
+          sql` `,
+        )} else 0 end`.as('weight'),
+      ])
+      .where((eb) =>
+        eb.or(items.map((i) => eb.and([eb('user_id', '=', i.userId), eb('device_name', '=', i.device)]))),
+      )
+      .where('device_name', '!=', 'never this device')
+      .orderBy('device_name'),
 );
 
 const t1 = '2026-12-07T01:00:00.000Z';
@@ -103,6 +124,52 @@ describe.each(dialects)('prepared queries on %s', (dialect) => {
     expect(await sessionsOf(store.db, ben, '2026-12-08T00:00:00.000Z')).toEqual([]);
     const inTx = await store.db.transaction().execute((tx) => sessionsOf(tx, ann, t2));
     expect(inTx.map((r) => r.device_name)).toEqual(['ann phone']);
+  });
+
+  it('answers a list query of each length with its own items, lengths coming and going', async () => {
+    const [ann, ben] = users as [string, string];
+    const item = (userId: string, device: string, weight: number) => ({ userId, device, weight });
+    const rows = (r: { device_name: string; weight: number | string }[]) =>
+      r.map((row) => [row.device_name, Number(row.weight)]);
+    expect(rows(await sessionsByDevice(store.db, [item(ann, 'ann phone', 3)]))).toEqual([['ann phone', 3]]);
+    expect(
+      rows(
+        await sessionsByDevice(store.db, [
+          item(ben, 'ben laptop', 1),
+          item(ann, 'ann laptop', 2),
+          item(ann, 'ben phone', 5), // ann has no such device
+        ]),
+      ),
+    ).toEqual([
+      ['ann laptop', 2],
+      ['ben laptop', 1],
+    ]);
+    // Length 1 again, compiled before: its new values, not the first call's.
+    expect(rows(await sessionsByDevice(store.db, [item(ben, 'ben phone', 7)]))).toEqual([['ben phone', 7]]);
+    const inTx = await store.db
+      .transaction()
+      .execute((tx) => sessionsByDevice(tx, [item(ann, 'ann phone', 1), item(ben, 'ben phone', 2)]));
+    expect(rows(inTx)).toEqual([
+      ['ann phone', 1],
+      ['ben phone', 2],
+    ]);
+  });
+
+  it('refuses a list query that leaves out a field, and an empty list', async () => {
+    const careless = preparedList(
+      ['id', 'name'],
+      (db: Store['db'], items: readonly { id: string; name: string }[]) =>
+        db
+          .selectFrom('users')
+          .select('id')
+          .where(
+            'id',
+            'in',
+            items.map((i) => i.id),
+          ),
+    );
+    await expect(careless(store.db, [{ id: 'x', name: 'y' }])).rejects.toThrow(/each argument must be used/);
+    await expect(sessionsByDevice(store.db, [])).rejects.toThrow(/no items/);
   });
 
   it('refuses a query that does not use an argument as a value', async () => {

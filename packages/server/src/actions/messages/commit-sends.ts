@@ -8,7 +8,7 @@ import { newId, now } from '../../ids.ts';
 import { presentMessage } from '../../presenters/conversations.ts';
 import { lockConversations, moveConversationHeads } from '../../store/conversations.ts';
 import { setReadCursors } from '../../store/members.ts';
-import { messageById } from '../../store/messages.ts';
+import { insertMessages, messageById, messagesByClientIds } from '../../store/messages.ts';
 import type { Store } from '../../store/connect.ts';
 import type { ConversationKind, Database, MessageRow, StickerRow, UploadRow } from '../../store/tables.ts';
 import { storedAttachment } from '../../presenters/attachments.ts';
@@ -128,7 +128,7 @@ export function commitSends(deps: SendDeps, requests: SendRequest[]): Promise<Se
       }
     }
     // One statement for all the batch's messages: on PostgreSQL a round trip is the cost.
-    if (rows.length > 0) await tx.insertInto('messages').values(rows).execute();
+    await insertMessages(tx, rows);
     if (mentions.length > 0) await tx.insertInto('mentions').values(mentions).execute();
     if (shown.length > 0) {
       await tx.insertInto('message_uploads').values(shown).execute();
@@ -160,17 +160,10 @@ const sendKey = (senderId: string, clientMsgId: string) => `${senderId}\n${clien
 
 /** The messages already stored under the batch's (sender, clientMsgId) pairs, in one query. */
 async function earlierSends(tx: Kysely<Database>, requests: SendRequest[]): Promise<Map<string, MessageRow>> {
-  const rows = await tx
-    .selectFrom('messages')
-    .selectAll()
-    .where((eb) =>
-      eb.or(
-        requests.map((r) =>
-          eb.and([eb('sender_id', '=', r.senderId), eb('client_msg_id', '=', r.body.clientMsgId)]),
-        ),
-      ),
-    )
-    .execute();
+  const rows = await messagesByClientIds(
+    tx,
+    requests.map((r) => ({ senderId: r.senderId, clientMsgId: r.body.clientMsgId })),
+  );
   return new Map(rows.map((row) => [sendKey(row.sender_id!, row.client_msg_id!), row]));
 }
 
