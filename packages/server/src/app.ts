@@ -214,7 +214,11 @@ export async function createParley(
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await app.register(fastifyWebsocket, { options: { maxPayload: limits.wsFrameMaxBytes } });
+  // The gateway keeps its own list of sockets and closes them all itself (Gateway.close), so ws
+  // need not track them too: that cost every socket a Set entry and a `close` listener.
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: limits.wsFrameMaxBytes, clientTracking: false },
+  });
   await app.register(fastifyCookie);
 
   const servesPages = await serveWebClient(app, config.webDir);

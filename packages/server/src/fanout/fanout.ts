@@ -18,8 +18,10 @@ export class Fanout {
   /** `delivered` counts frames written (metrics), once per envelope rather than per socket. */
   constructor(private readonly delivered?: { inc(frames: number): void }) {}
 
-  private readonly byUser = new Map<string, Set<FanoutTarget>>();
-  private readonly bySession = new Map<string, Set<FanoutTarget>>();
+  // A user's or session's sockets: the one socket itself, as most have, or a Set once there are
+  // several. A Set of one per user and per session cost every idle socket some 400 bytes.
+  private readonly byUser = new Map<string, Targets>();
+  private readonly bySession = new Map<string, Targets>();
 
   add(target: FanoutTarget): void {
     addTo(this.byUser, target.userId, target);
@@ -33,7 +35,7 @@ export class Fanout {
 
   get size(): number {
     let n = 0;
-    for (const set of this.byUser.values()) n += set.size;
+    for (const targets of this.byUser.values()) n += targets instanceof Set ? targets.size : 1;
     return n;
   }
 
@@ -50,22 +52,41 @@ export class Fanout {
   }
 
   private resolve({ to }: Envelope): FanoutTarget[] {
-    if ('everyone' in to) return [...this.byUser.values()].flatMap((set) => [...set]);
+    const found: FanoutTarget[] = [];
+    if ('everyone' in to) {
+      for (const targets of this.byUser.values()) collect(found, targets);
+      return found;
+    }
     const index = 'users' in to ? this.byUser : this.bySession;
     const keys = 'users' in to ? to.users : to.sessions;
-    return keys.flatMap((key) => [...(index.get(key) ?? [])]);
+    for (const key of keys) collect(found, index.get(key));
+    return found;
   }
 }
 
-function addTo(map: Map<string, Set<FanoutTarget>>, key: string, target: FanoutTarget): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(target);
+type Targets = FanoutTarget | Set<FanoutTarget>;
+
+function collect(into: FanoutTarget[], targets: Targets | undefined): void {
+  if (targets === undefined) return;
+  if (targets instanceof Set) for (const target of targets) into.push(target);
+  else into.push(targets);
 }
 
-function removeFrom(map: Map<string, Set<FanoutTarget>>, key: string, target: FanoutTarget): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(target);
-  if (set.size === 0) map.delete(key);
+function addTo(map: Map<string, Targets>, key: string, target: FanoutTarget): void {
+  const targets = map.get(key);
+  if (targets === undefined) map.set(key, target);
+  else if (targets instanceof Set) targets.add(target);
+  else if (targets !== target) map.set(key, new Set([targets, target]));
+}
+
+function removeFrom(map: Map<string, Targets>, key: string, target: FanoutTarget): void {
+  const targets = map.get(key);
+  if (targets === undefined) return;
+  if (!(targets instanceof Set)) {
+    if (targets === target) map.delete(key);
+    return;
+  }
+  targets.delete(target);
+  if (targets.size === 0) map.delete(key);
+  else if (targets.size === 1) map.set(key, targets.values().next().value!);
 }

@@ -1,11 +1,14 @@
 import type { Duplex } from 'node:stream';
 import { ClientFrame, type ErrorBody, closeCodes, limits } from '@parley/protocol';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { Actor, Caller } from '../access/session.ts';
 import { AppError } from '../errors.ts';
 import type { FanoutTarget } from '../fanout/fanout.ts';
 import { startFrame } from './frames/index.ts';
 import type { Gateway } from './gateway.ts';
+
+/** Each open socket's connection, for the listeners all sockets share. */
+const connectionOf = new WeakMap<WebSocket, Connection>();
 
 /**
  * One WebSocket from its opening to its close. It must say `hello` with a session token
@@ -13,8 +16,12 @@ import type { Gateway } from './gateway.ts';
  * exactly one reply; see PROTOCOL.md for the frames and close codes.
  */
 export class Connection implements FanoutTarget {
-  /** Who signed in with `hello`: the ids, not the rows (access/session.ts Caller). */
-  actor: Caller | null = null;
+  /**
+   * Who signed in with `hello`: the ids, not the rows (access/session.ts Caller), kept as two
+   * strings rather than three small objects for as long as the socket is open.
+   */
+  private callerUserId: string | null = null;
+  private callerSessionId: string | null = null;
   /** Set by the first `hello`, before it awaits anything, so a second one is refused at once. */
   helloStarted = false;
   /** Registered with the fanout and counted in presence; only the gateway sets it. */
@@ -30,7 +37,8 @@ export class Connection implements FanoutTarget {
   private corked = false;
   private badFrames = 0;
   private alive = true;
-  private readonly helloTimer: NodeJS.Timeout;
+  /** Until `hello` succeeds or the socket closes; then dropped, not kept for the socket's life. */
+  private helloTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly socket: WebSocket,
@@ -43,28 +51,46 @@ export class Connection implements FanoutTarget {
       () => this.close(closeCodes.helloTimeout, 'no hello in time'),
       limits.wsHelloTimeoutMs,
     );
-    socket.on('pong', () => (this.alive = true));
-    // One frame at a time, in arrival order: a request sent right behind `hello` must see the
-    // socket authenticated, and replies come back in the order they were asked. Only sends
-    // overlap (see receive).
-    socket.on('message', (data, isBinary) => {
-      if (this.draining) return;
-      this.inbox = this.inbox.then(() => this.receive(data.toString(), isBinary));
-    });
-    socket.on('close', () => {
-      this.closed = true;
-      clearTimeout(this.helloTimer);
-      gateway.closed(this);
-    });
-    socket.on('error', () => socket.terminate());
+    // The listeners are shared by every socket (a closure per socket and event cost each idle
+    // socket some 200 bytes); they find the connection by its socket.
+    connectionOf.set(socket, this);
+    socket.on('pong', Connection.onPong);
+    socket.on('message', Connection.onMessage);
+    socket.on('close', Connection.onClose);
+  }
+
+  private static onPong(this: WebSocket): void {
+    connectionOf.get(this)!.alive = true;
+  }
+
+  // One frame at a time, in arrival order: a request sent right behind `hello` must see the
+  // socket authenticated, and replies come back in the order they were asked. Only sends
+  // overlap (see receive).
+  private static onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+    const connection = connectionOf.get(this)!;
+    if (connection.draining) return;
+    connection.inbox = connection.inbox.then(() => connection.receive(data.toString(), isBinary));
+  }
+
+  private static onClose(this: WebSocket): void {
+    const connection = connectionOf.get(this)!;
+    connection.closed = true;
+    connection.stopHelloTimer();
+    connection.gateway.closed(connection);
+  }
+
+  /** Who signed in with `hello`, or null before. */
+  get actor(): Caller | null {
+    if (this.callerUserId === null) return null;
+    return { user: { id: this.callerUserId }, session: { id: this.callerSessionId! } };
   }
 
   get userId(): string {
-    return this.actor!.user.id;
+    return this.callerUserId!;
   }
 
   get sessionId(): string {
-    return this.actor!.session.id;
+    return this.callerSessionId!;
   }
 
   /** Called by the gateway's heartbeat: drops a socket that did not answer the last ping. */
@@ -91,8 +117,14 @@ export class Connection implements FanoutTarget {
   }
 
   authenticated(actor: Actor): void {
+    this.stopHelloTimer();
+    this.callerUserId = actor.user.id;
+    this.callerSessionId = actor.session.id;
+  }
+
+  private stopHelloTimer(): void {
     clearTimeout(this.helloTimer);
-    this.actor = { user: { id: actor.user.id }, session: { id: actor.session.id } };
+    this.helloTimer = undefined;
   }
 
   sendText(text: string): void {

@@ -21,9 +21,19 @@ export class Gateway {
   private readonly unsubscribe: () => void;
   private readonly departures = new Set<Promise<void>>();
   private accepting = true;
+  /**
+   * Every socket's `error` listener, one function for all of them: a broken frame (too big, bad
+   * opcode, invalid UTF-8) or a failed write is logged and the socket dropped.
+   */
+  private readonly socketFailed: (this: WebSocket, err: Error) => void;
 
   constructor(readonly services: Services) {
     this.fanout = new Fanout(services.metrics.deliveries);
+    const log = services.log;
+    this.socketFailed = function (err) {
+      log.error(err);
+      this.terminate();
+    };
     this.heartbeat = setInterval(() => {
       for (const connection of this.connections) connection.heartbeat();
     }, services.config.heartbeatMs);
@@ -44,6 +54,7 @@ export class Gateway {
 
   /** `tcp` is the upgraded connection under `socket`, for coalescing writes (Connection.sendText). */
   accept(socket: WebSocket, ip: string, tcp: Duplex): void {
+    socket.on('error', this.socketFailed);
     // Stopping: this socket would be closed in a moment anyway; send it elsewhere now.
     if (!this.accepting) {
       socket.close(closeCodes.draining, 'this node is stopping; reconnect');

@@ -1,4 +1,7 @@
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
 import { AppError } from '../errors.ts';
 import type { Gateway } from './gateway.ts';
 
@@ -22,8 +25,25 @@ export function registerGatewayRoute(app: FastifyInstance, gateway: Gateway, all
         }
       },
     },
-    (socket, request) => gateway.accept(socket, request.ip, request.raw.socket),
+    (socket, request) => {
+      forgetUpgrade(socket, request.raw.socket);
+      gateway.accept(socket, request.ip, request.raw.socket);
+    },
   );
+}
+
+/**
+ * Lets go of the upgrade's HTTP request and response, which would otherwise live as long as the
+ * socket: @fastify/websocket answers the upgrade through a ServerResponse attached to the TCP
+ * socket (the response keeps the request and its headers), and its `error` listener on the
+ * WebSocket closes over Fastify's request and reply (with their child logger and the reply's
+ * headers). Together over half of an idle socket's memory. Gateway.accept adds the gateway's
+ * own `error` listener, which does what that one did: log, then terminate.
+ */
+function forgetUpgrade(socket: WebSocket, tcp: Socket): void {
+  const response = (tcp as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (response?.socket === tcp) response.detachSocket(tcp);
+  socket.removeAllListeners('error');
 }
 
 function originAllowed(request: FastifyRequest, allowed: string[]): boolean {
