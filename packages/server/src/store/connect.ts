@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
+import { Checkpointer } from './checkpointer.ts';
 import { type SearchIndexer, SqliteSearchIndexer, noSearchIndexer } from './search-indexer.ts';
 import type { Database } from './tables.ts';
 
@@ -35,6 +36,10 @@ export function openStore(url: string, onIdleError: (err: Error) => void = () =>
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Checkpoints run in a thread of their own (store/checkpointer.ts); this connection's own
+    // automatic one is the backstop.
+    const checkpointer = file === ':memory:' ? undefined : new Checkpointer(file);
+    if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${Checkpointer.backstopPages}`);
     // SQLite's own lower() folds ASCII only; searches must ignore case in every script, as on
     // PostgreSQL (É/é, Ж/ж).
     sqlite.function('lower', { deterministic: true }, (s: unknown) =>
@@ -44,6 +49,7 @@ export function openStore(url: string, onIdleError: (err: Error) => void = () =>
     const search = new SqliteSearchIndexer(db);
     const close = async () => {
       await search.close();
+      await checkpointer?.close();
       await db.destroy();
     };
     return { db, dialect: 'sqlite', search, close };
