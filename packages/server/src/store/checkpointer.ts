@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 
 /** How often the thread copies the WAL into the database file. */
-const intervalMs = 100;
+const intervalMs = 250;
 
 /**
  * SQLite in WAL mode appends each commit to the WAL, and a checkpoint copies the pages back
