@@ -85,6 +85,11 @@ export class Connection implements FanoutTarget {
     return { user: { id: this.callerUserId }, session: { id: this.callerSessionId! } };
   }
 
+  /** Whether `hello` has succeeded: checked on every frame, so without building `actor`. */
+  get signedIn(): boolean {
+    return this.callerUserId !== null;
+  }
+
   get userId(): string {
     return this.callerUserId!;
   }

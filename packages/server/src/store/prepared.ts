@@ -7,8 +7,9 @@ type Db = Kysely<Database>;
 /** Stands for the n-th argument while the query is built; never a value a caller could pass. */
 const placeholder = (n: number) => `\u0000parley-arg-${n}\u0000`;
 /** Which argument a stand-in stands for; -1 for any other value. */
+const standInPrefix = placeholder(0).slice(0, -2);
 const standIn = (value: string): number => {
-  const prefix = placeholder(0).slice(0, -2);
+  const prefix = standInPrefix;
   if (!value.startsWith(prefix) || !value.endsWith('\u0000')) return -1;
   const n = Number(value.slice(prefix.length, -1));
   return value === placeholder(n) ? n : -1;

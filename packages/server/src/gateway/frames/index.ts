@@ -21,7 +21,7 @@ export async function startFrame(
   frame: ClientFrame,
 ): Promise<{ reply: Promise<Result> }> {
   if (frame.type === 'hello') return done(hello(connection, frame));
-  if (!connection.actor) throw new AppError('unauthenticated', 'send hello with your session token first');
+  if (!connection.signedIn) throw new AppError('unauthenticated', 'send hello with your session token first');
   // The socket spends from the same per-session budget as REST (PARLEY_REQUESTS_PER_MINUTE):
   // a send is a send, whichever way it comes. Pings are too cheap to count.
   if (frame.type !== 'ping') await connection.gateway.services.sessionRateLimit.consume(connection.sessionId);
