@@ -131,6 +131,8 @@ export async function withServers<T>(
             PARLEY_REGISTRATIONS_PER_HOUR: '1000000',
             PARLEY_LOBBY: 'false',
             ...(database && { PARLEY_DATABASE_URL: database.url }),
+            // What synchronous=FULL costs (docs/reliability.md): PARLEY_SQLITE_SYNC=full npx tsx …
+            ...(process.env.PARLEY_SQLITE_SYNC && { PARLEY_SQLITE_SYNC: process.env.PARLEY_SQLITE_SYNC }),
             ...(redis && { PARLEY_REDIS_URL: redis.url, PARLEY_BLOB_STORE: path.join(dataDir, 'blobs') }),
           },
           nodeDir,

@@ -85,8 +85,10 @@ export async function createParley(
   config: Config,
   log: Logger = pino({ level: config.logLevel }),
 ): Promise<Parley> {
-  const store = openStore(databaseUrlOf(config), (err) =>
-    log.warn({ err }, 'lost an idle database connection; it will be replaced'),
+  const store = openStore(
+    databaseUrlOf(config),
+    (err) => log.warn({ err }, 'lost an idle database connection; it will be replaced'),
+    config.sqliteSync,
   );
   // Opened once, inside the try: a blob store that cannot be used fails the start cleanly.
   let media: Awaited<ReturnType<typeof mediaFolders>>;

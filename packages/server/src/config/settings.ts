@@ -54,6 +54,12 @@ export const settings = {
     default: undefined,
     doc: 'sqlite:<path> or postgres://…; default is sqlite:<dataDir>/parley.db.',
   },
+  sqliteSync: {
+    env: 'PARLEY_SQLITE_SYNC',
+    schema: z.enum(['normal', 'full']),
+    default: 'normal',
+    doc: 'SQLite only. normal: a killed or crashed Parley loses nothing acknowledged, but an OS crash or power cut may lose the last commits; full: every commit waits for the disk, so those survive too, at a cost (docs/reliability.md).',
+  },
   registration: {
     env: 'PARLEY_REGISTRATION',
     schema: z.enum(['open', 'invite', 'closed']),

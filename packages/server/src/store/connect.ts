@@ -20,20 +20,28 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** How SQLite waits for the disk at each commit (PARLEY_SQLITE_SYNC, docs/reliability.md). */
+export type SqliteSync = 'normal' | 'full';
+
 /**
  * Opens the database a URL names: `sqlite:<file>` (WAL mode) or `postgres://…`. `onIdleError`
  * hears PostgreSQL connections lost while idle (server restart, failover): the pool replaces
  * them, and without a listener the error would end the process.
  */
-export function openStore(url: string, onIdleError: (err: Error) => void = () => {}): Store {
+export function openStore(
+  url: string,
+  onIdleError: (err: Error) => void = () => {},
+  sqliteSync: SqliteSync = 'normal',
+): Store {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const sqlite = new SQLite(file);
-    // WAL lets readers run beside the writer; NORMAL sync is durable in WAL mode across
-    // process crashes (only an OS crash can lose the last commits), see docs/architecture.md.
+    // WAL lets readers run beside the writer. NORMAL sync is durable in WAL mode across process
+    // crashes (only an OS crash or power cut can lose the last commits); FULL also fsyncs the
+    // WAL at every commit. docs/reliability.md has both promises and what FULL costs.
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma(`synchronous = ${sqliteSync === 'full' ? 'FULL' : 'NORMAL'}`);
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     // Checkpoints run in a thread of their own (store/checkpointer.ts); this connection's own

@@ -81,6 +81,13 @@ describe('loadConfig', () => {
     for (const allowed of ['open', 'invite', 'closed']) expect(err.message).toContain(allowed);
   });
 
+  it('takes PARLEY_SQLITE_SYNC=full and refuses a level SQLite has but Parley does not offer', () => {
+    expect(loadConfig({ PARLEY_SQLITE_SYNC: 'full' }).sqliteSync).toBe('full');
+    const err = configErrorOf(() => loadConfig({ PARLEY_SQLITE_SYNC: 'off' }));
+    expect(err.message).toContain('PARLEY_SQLITE_SYNC');
+    for (const allowed of ['normal', 'full']) expect(err.message).toContain(allowed);
+  });
+
   it('refuses a yes/no setting that is neither, naming it', () => {
     const err = configErrorOf(() => loadConfig({ PARLEY_SINGLE_SESSION: 'sometimes' }));
     expect(err.message).toContain('PARLEY_SINGLE_SESSION');
