@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorCodes } from '../errors.ts';
 import { limits } from '../limits.ts';
+import { breaksLine, isBlankText } from '../text/invisible.ts';
 
 /** Opaque identifiers (UUIDv7 today; clients must not parse them). */
 export const Id = z
@@ -40,12 +41,28 @@ export const Username = z
   )
   .describe('Unique login name; case-insensitive, stored in lower case.');
 
-export const DisplayName = z
-  .string()
-  .max(limits.displayNameMax)
-  .regex(oneLine, 'no control characters')
-  .refine((s) => s.trim().length > 0, 'must not be blank')
-  .describe('The name others see; any script, emoji welcome.');
+/**
+ * A name people see in lists and headers (a display name, a group name, a sticker pack's name):
+ * any script and emoji, but one line and something visible. Refused: line and paragraph breaks
+ * of every kind (U+2028 too) and other control characters, which stretch a name over two lines;
+ * bidi overrides and isolates, which make a name display as something it is not; and names that
+ * draw nothing — only spaces and invisible characters (zero-width spaces, Hangul fillers, the
+ * Braille blank …) — with which someone looks nameless or passes for a blank row.
+ * `trim` removes surrounding whitespace first, for names stored trimmed.
+ */
+export const VisibleName = (max: number, { trim = false } = {}) =>
+  (trim ? z.string().trim() : z.string())
+    .max(max)
+    .refine((s) => !breaksLine(s), 'must be one line: no line breaks or control characters')
+    .regex(/^[^\p{Cs}\u202A-\u202E\u2066-\u2069]*$/u, 'no bidirectional override characters')
+    .refine(
+      (s) => !isBlankText(s),
+      'must not be blank: spaces and invisible characters alone are not a name',
+    );
+
+export const DisplayName = VisibleName(limits.displayNameMax).describe(
+  'The name others see; any script, emoji welcome.',
+);
 
 export const Bio = z.string().max(limits.bioMax).regex(multiLine, 'no control characters');
 

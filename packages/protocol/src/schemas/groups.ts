@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limits } from '../limits.ts';
 import { PublicUser } from './accounts.ts';
-import { Id, LookupText, Timestamp } from './common.ts';
+import { Id, LookupText, Timestamp, VisibleName } from './common.ts';
 import { Conversation, InviteMode, JoinPolicy, MemberRole } from './conversations.ts';
 
 /**
@@ -9,18 +9,11 @@ import { Conversation, InviteMode, JoinPolicy, MemberRole } from './conversation
  * (who may do what, who hears of it) are in PROTOCOL.md, "Groups".
  */
 
-/** Same character rules as display names: one line, no control or bidi override characters. */
-const oneLine = /^[^\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]*$/u;
-/** Like oneLine, but newlines and tabs are allowed. */
+/** Like a name's character rules, but newlines and tabs are allowed. */
 const multiLine = /^(?:[\n\t]|[^\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069])*$/u;
 
-/** A group's name: one line, not blank, stored trimmed. */
-export const GroupName = z
-  .string()
-  .max(limits.groupNameMax)
-  .regex(oneLine, 'no control characters')
-  .refine((s) => s.trim().length > 0, 'must not be blank')
-  .transform((s) => s.trim());
+/** A group's name: the rules of every visible name (one line, not blank), stored trimmed. */
+export const GroupName = VisibleName(limits.groupNameMax, { trim: true });
 
 export const GroupDescription = z
   .string()

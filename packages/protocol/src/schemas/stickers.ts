@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../limits.ts';
-import { Id } from './common.ts';
+import { Id, VisibleName } from './common.ts';
 
 /**
  * Stickers and custom emoji (PROTOCOL.md "Stickers and custom emoji"). A sticker is a WebP
@@ -51,12 +51,7 @@ export const StickerKeyword = z
   .regex(/^[^\p{Cc}\p{Cs}]*$/u, 'no control characters');
 
 export const CreateStickerPackBody = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1)
-    .max(limits.stickerPackNameMax)
-    .regex(/^[^\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]*$/u, 'one line, no control characters'),
+  name: VisibleName(limits.stickerPackNameMax, { trim: true }),
 });
 export type CreateStickerPackBody = z.infer<typeof CreateStickerPackBody>;
 

@@ -61,6 +61,21 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       }
     });
 
+    it('refuses a display name of only invisible characters, or one that breaks the line, naming the field', async () => {
+      for (const [displayName, why] of [
+        ['\u200B\u200B', /blank/],
+        ['\u3164', /blank/],
+        [' \u2800\u2060\uFEFF ', /blank/],
+        ['Alice\u2028Admin', /one line/],
+      ] as const) {
+        const res = await api(server(), 'POST', '/auth/register', {
+          json: { username: uniqueUsername('erin'), displayName, password: defaultPassword },
+        });
+        expectError(res, 400, 'invalid_request', 'displayName');
+        expect(res.body.error.message).toMatch(why);
+      }
+    });
+
     it('refuses a taken username with 409 username_taken naming the field', async () => {
       const alice = await register(server(), 'alice');
       const res = await api(server(), 'POST', '/auth/register', {
@@ -296,7 +311,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
 
     it('refuses a blank display name or one with control characters, naming the field', async () => {
       const alice = await register(server(), 'alice');
-      for (const displayName of ['   ', 'tab\there', 'a\u202Eb']) {
+      for (const displayName of ['   ', 'tab\there', 'a\u202Eb', '\u200B\u3164', 'a\u2029b']) {
         const res = await api(server(), 'PATCH', '/me', { token: alice.token, json: { displayName } });
         expectError(res, 400, 'invalid_request', 'displayName');
       }

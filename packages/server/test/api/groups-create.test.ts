@@ -79,6 +79,27 @@ describe.each(dialects)('making and finding groups on %s', (dialect) => {
     expectError(await api(server(), 'POST', '/groups', { json: { name: 'x' } }), 401, 'unauthenticated');
   });
 
+  it('refuses a group name of only invisible characters, or one that breaks the line, on making and renaming', async () => {
+    const alice = await register(server(), 'alice');
+    const group = await makeGroup(server(), alice, { name: 'Book club' });
+    const post = (json: unknown) => api(server(), 'POST', '/groups', { token: alice.token, json });
+    const patch = (json: unknown) =>
+      api(server(), 'PATCH', `/groups/${group.id}`, { token: alice.token, json });
+    for (const [name, why] of [
+      ['\u200B\u200C\u200D', /blank/],
+      ['\u3164\u3164', /blank/],
+      [' \u2800 \u180E ', /blank/],
+      ['Book\u2028club', /one line/],
+    ] as const) {
+      for (const res of [await post({ name }), await patch({ name })]) {
+        expectError(res, 400, 'invalid_request', 'name');
+        expect(res.body.error.message).toMatch(why);
+      }
+    }
+    const still = await api(server(), 'GET', `/conversations/${group.id}`, { token: alice.token });
+    expect(still.body.name).toBe('Book club');
+  });
+
   it('finds listed groups by name, any letter case, wildcards taken literally, a page at a time', async () => {
     const alice = await register(server(), 'alice');
     const tag = `Zq${Math.random().toString(36).slice(2, 7)}`;

@@ -1,4 +1,4 @@
-import { limits } from '@parley/protocol';
+import { isBlankText, limits } from '@parley/protocol';
 import { ParleyError } from '@parley/sdk';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +40,8 @@ export function RegisterForm() {
     if (name.length < limits.usernameMin || name.length > limits.usernameMax)
       found.username = t('usernameLength', { min: limits.usernameMin, max: limits.usernameMax });
     else if (!/^[A-Za-z0-9_.-]+$/.test(name)) found.username = t('usernameChars');
-    if (!displayName.trim()) found.displayName = t('displayNameRequired');
+    // Zero-width spaces, Hangul fillers and the like alone count as blank, as on the server.
+    if (isBlankText(displayName)) found.displayName = t('displayNameRequired');
     else if (displayName.length > limits.displayNameMax)
       found.displayName = t('tooLong', { max: limits.displayNameMax });
     if (password.length < limits.passwordMin)

@@ -1,5 +1,5 @@
 import type { Conversation } from '@parley/protocol';
-import { limits } from '@parley/protocol';
+import { isBlankText, limits } from '@parley/protocol';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
@@ -41,7 +41,7 @@ export function CreateGroupDialog({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = name.trim() ? textProblem(name, limits.groupNameMax) : t('create.nameRequired');
+    const problem = isBlankText(name) ? t('create.nameRequired') : textProblem(name, limits.groupNameMax);
     setNameError(problem);
     if (problem) return;
     setBusy(true);

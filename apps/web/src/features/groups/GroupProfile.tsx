@@ -1,5 +1,5 @@
 import type { Conversation, UpdateGroupBody } from '@parley/protocol';
-import { limits } from '@parley/protocol';
+import { isBlankText, limits } from '@parley/protocol';
 import { Camera, Trash2 } from 'lucide-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,7 @@ export function GroupProfile({ group: c, canManage }: { group: Conversation; can
       setBusy(null);
     }
   };
-  const nameProblem = name.trim() ? textProblem(name, limits.groupNameMax) : t('create.nameRequired');
+  const nameProblem = isBlankText(name) ? t('create.nameRequired') : textProblem(name, limits.groupNameMax);
   const descriptionProblem = textProblem(description, limits.groupDescriptionMax, true);
   const changed = name.trim() !== c.name || description !== c.description;
   const submit = (e: FormEvent) => {

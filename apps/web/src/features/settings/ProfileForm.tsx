@@ -1,4 +1,4 @@
-import { limits } from '@parley/protocol';
+import { isBlankText, limits } from '@parley/protocol';
 import { ParleyError } from '@parley/sdk';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,8 @@ export function ProfileForm() {
 
   function check(): Errors {
     const found: Errors = {};
-    if (!displayName.trim()) found.displayName = t('profile.displayNameRequired');
+    // Zero-width spaces, Hangul fillers and the like alone count as blank, as on the server.
+    if (isBlankText(displayName)) found.displayName = t('profile.displayNameRequired');
     else if (displayName.trim().length > limits.displayNameMax)
       found.displayName = t('profile.tooLong', { max: limits.displayNameMax });
     if (bio.length > limits.bioMax) found.bio = t('profile.tooLong', { max: limits.bioMax });
