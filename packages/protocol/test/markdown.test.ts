@@ -88,3 +88,94 @@ describe('light markdown', () => {
     expect(parseMarkdown('**half')).toEqual([{ kind: 'text', text: '**half' }]);
   });
 });
+
+describe('links that could lie about where they go', () => {
+  const RLO = '\u202E';
+
+  it('drop a right-to-left override from the link text, so it reads in stored order', () => {
+    // Shown with the override, "invoice‮fdp.exe" reads "invoiceexe.pdf".
+    expect(parseMarkdown(`[invoice${RLO}fdp.exe](https://files.example/invoice)`)).toEqual([
+      {
+        kind: 'link',
+        href: 'https://files.example/invoice',
+        // Read as a host name ("invoicefdp.exe"), the text also gets the one it really opens.
+        children: [
+          { kind: 'text', text: 'invoicefdp.exe' },
+          { kind: 'text', text: ' (files.example)' },
+        ],
+      },
+    ]);
+  });
+
+  it('drop every bidi control from a link address, bare or in brackets', () => {
+    const controls = '\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C';
+    expect(parseMarkdown(`https://evil.example/${controls}gpj.exe`)).toEqual([
+      {
+        kind: 'link',
+        href: 'https://evil.example/gpj.exe',
+        children: [{ kind: 'text', text: 'https://evil.example/gpj.exe' }],
+      },
+    ]);
+    expect(parseMarkdown(`[report](https://evil.example/${RLO}fdp.exe)`)).toEqual([
+      { kind: 'link', href: 'https://evil.example/fdp.exe', children: [{ kind: 'text', text: 'report' }] },
+    ]);
+  });
+
+  it('make one link of a link whose text is an address, and show the host it really opens', () => {
+    expect(parseMarkdown('[https://bank.example/login](https://evil.example/login)')).toEqual([
+      {
+        kind: 'link',
+        href: 'https://evil.example/login',
+        children: [
+          { kind: 'text', text: 'https://bank.example/login' },
+          { kind: 'text', text: ' (evil.example)' },
+        ],
+      },
+    ]);
+    expect(plainText(parseMarkdown('see [**bank.example**](https://evil.example)'))).toBe(
+      'see bank.example (evil.example)',
+    );
+  });
+
+  it('keep link text that names the same site as it is', () => {
+    expect(parseMarkdown('[www.parley.chat/docs](https://parley.chat/docs)')).toEqual([
+      {
+        kind: 'link',
+        href: 'https://parley.chat/docs',
+        children: [{ kind: 'text', text: 'www.parley.chat/docs' }],
+      },
+    ]);
+    expect(parseMarkdown('[the docs](https://parley.chat/docs)')).toEqual([
+      { kind: 'link', href: 'https://parley.chat/docs', children: [{ kind: 'text', text: 'the docs' }] },
+    ]);
+  });
+
+  it('nest no link inside the text of another', () => {
+    const [outer] = parseMarkdown('[mirror: https://a.example/x](https://b.example/x)');
+    expect(outer).toEqual({
+      kind: 'link',
+      href: 'https://b.example/x',
+      children: [
+        { kind: 'text', text: 'mirror: https://a.example/x' },
+        { kind: 'text', text: ' (b.example)' },
+      ],
+    });
+  });
+
+  it('show the real host of a bare address that puts a decoy before an @', () => {
+    expect(parseMarkdown('https://bank.example@evil.example/login')).toEqual([
+      {
+        kind: 'link',
+        href: 'https://bank.example@evil.example/login',
+        children: [
+          { kind: 'text', text: 'https://bank.example@evil.example/login' },
+          { kind: 'text', text: ' (evil.example)' },
+        ],
+      },
+    ]);
+  });
+
+  it('keep bidi controls in ordinary text, where right-to-left writers need them', () => {
+    expect(parseMarkdown('\u2067שלום\u2069 hi')).toEqual([{ kind: 'text', text: '\u2067שלום\u2069 hi' }]);
+  });
+});
