@@ -1,7 +1,13 @@
 import { hashToken } from '../auth/tokens.ts';
 import { now } from '../ids.ts';
 import type { Services } from '../services.ts';
-import { deleteSession, sessionByTokenHash, touchSession } from '../store/sessions.ts';
+import {
+  type SessionWithUser,
+  deleteSession,
+  sessionByMediaTokenHash,
+  sessionByTokenHash,
+  touchSession,
+} from '../store/sessions.ts';
 import type { SessionRow, UserRow } from '../store/tables.ts';
 
 /** A signed-in caller: who they are and which device session they came with. */
@@ -29,7 +35,20 @@ const TOUCH_EVERY_MS = 60_000;
  * token left on a lost phone stops working by itself.
  */
 export async function accessSession(services: Services, token: string): Promise<Actor | null> {
-  const found = await sessionByTokenHash(services.store.db, hashToken(token));
+  return keepAlive(services, await sessionByTokenHash(services.store.db, hashToken(token)));
+}
+
+/**
+ * The live session a media credential (the `parley_media` cookie, auth/tokens.ts
+ * `mediaTokenOf`) belongs to, or null; for the /media routes only (http/media-session.ts).
+ * The same idle limit applies: the credential lives exactly as long as its session.
+ */
+export async function accessMediaSession(services: Services, mediaToken: string): Promise<Actor | null> {
+  return keepAlive(services, await sessionByMediaTokenHash(services.store.db, hashToken(mediaToken)));
+}
+
+/** The found session unless it has idled past the limit (then deleted); refreshes last-seen. */
+async function keepAlive(services: Services, found: SessionWithUser | undefined): Promise<Actor | null> {
   if (!found) return null;
   const at = now();
   const idleMs = Date.parse(at) - Date.parse(found.session.last_seen_at);

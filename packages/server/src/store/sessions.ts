@@ -13,18 +13,72 @@ export interface SessionWithUser {
   user: UserRow;
 }
 
-/** The live session a token hash belongs to, with its user; one indexed lookup. */
+/** The live session a bearer token's hash belongs to, with its user; one indexed lookup. */
 export async function sessionByTokenHash(db: Db, tokenHash: string): Promise<SessionWithUser | undefined> {
   const [row] = await byTokenHash(db, tokenHash);
-  if (!row) return undefined;
-  const { s_id, s_token_hash, s_device_name, s_ip, s_user_agent, s_created_at, s_last_seen_at, ...user } =
-    row;
+  return row && withUser(row);
+}
+
+/**
+ * The live session a media credential's hash belongs to (the `parley_media` cookie), with its
+ * user. Only the /media routes ask this; a bearer token is never looked up here, nor a media
+ * credential in `token_hash`.
+ */
+export async function sessionByMediaTokenHash(
+  db: Db,
+  mediaTokenHash: string,
+): Promise<SessionWithUser | undefined> {
+  const [row] = await byMediaTokenHash(db, mediaTokenHash);
+  return row && withUser(row);
+}
+
+/** Stores the media credential's hash on the session (sessions opened before it existed have none). */
+export async function setMediaTokenHash(db: Db, sessionId: string, mediaTokenHash: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ media_token_hash: mediaTokenHash })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+/** A session joined to its user, the session's columns prefixed so they do not clash. */
+const sessionAndUser = (db: Db) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select([
+      'sessions.id as s_id',
+      'sessions.token_hash as s_token_hash',
+      'sessions.media_token_hash as s_media_token_hash',
+      'sessions.device_name as s_device_name',
+      'sessions.ip as s_ip',
+      'sessions.user_agent as s_user_agent',
+      'sessions.created_at as s_created_at',
+      'sessions.last_seen_at as s_last_seen_at',
+    ]);
+
+type SessionAndUserRow = Awaited<ReturnType<ReturnType<typeof sessionAndUser>['execute']>>[number];
+
+function withUser(row: SessionAndUserRow): SessionWithUser {
+  const {
+    s_id,
+    s_token_hash,
+    s_media_token_hash,
+    s_device_name,
+    s_ip,
+    s_user_agent,
+    s_created_at,
+    s_last_seen_at,
+    ...user
+  } = row;
   return {
     user,
     session: {
       id: s_id,
       user_id: user.id,
       token_hash: s_token_hash,
+      media_token_hash: s_media_token_hash,
       device_name: s_device_name,
       ip: s_ip,
       user_agent: s_user_agent,
@@ -36,20 +90,12 @@ export async function sessionByTokenHash(db: Db, tokenHash: string): Promise<Ses
 
 /** Every request and every hello asks this: built once (store/prepared.ts). */
 const byTokenHash = prepared((db: Db, tokenHash: string) =>
-  db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .select([
-      'sessions.id as s_id',
-      'sessions.token_hash as s_token_hash',
-      'sessions.device_name as s_device_name',
-      'sessions.ip as s_ip',
-      'sessions.user_agent as s_user_agent',
-      'sessions.created_at as s_created_at',
-      'sessions.last_seen_at as s_last_seen_at',
-    ])
-    .where('sessions.token_hash', '=', tokenHash),
+  sessionAndUser(db).where('sessions.token_hash', '=', tokenHash),
+);
+
+/** Every <img> and <audio> of a browser asks this. */
+const byMediaTokenHash = prepared((db: Db, mediaTokenHash: string) =>
+  sessionAndUser(db).where('sessions.media_token_hash', '=', mediaTokenHash),
 );
 
 export function sessionsOfUser(db: Db, userId: string): Promise<SessionRow[]> {

@@ -30,6 +30,8 @@ export interface SessionsTable {
   user_id: string;
   /** SHA-256 of the bearer token: a stolen database does not hand out live sessions. */
   token_hash: string;
+  /** SHA-256 of the media cookie's credential (auth/tokens.ts mediaTokenOf); null until first set. */
+  media_token_hash: string | null;
   device_name: string;
   ip: string | null;
   user_agent: string | null;

@@ -11,8 +11,10 @@ import {
   deleteOtherSessions,
   deleteSessionOfUser,
   insertSession,
+  sessionByMediaTokenHash,
   sessionByTokenHash,
   sessionsOfUser,
+  setMediaTokenHash,
   touchSession,
 } from '../../src/store/sessions.ts';
 import type { InviteRow, SessionRow, UserRow } from '../../src/store/tables.ts';
@@ -61,6 +63,7 @@ function aSession(user: UserRow, fields: Partial<SessionRow> = {}): SessionRow {
     id: newId(),
     user_id: user.id,
     token_hash: `hash-${newId()}`,
+    media_token_hash: null,
     device_name: 'Laptop',
     ip: '127.0.0.1',
     user_agent: null,
@@ -199,6 +202,26 @@ describe.each(dialects)('the store on %s', (dialect) => {
       await insertSession(store.db, session);
       const err = await errorOf(insertSession(store.db, aSession(alice, { token_hash: session.token_hash })));
       expect(isUniqueViolation(err)).toBe(true);
+    });
+
+    it('finds a session by its media credential hash only in that column, never by the token hash', async () => {
+      const alice = aUser('alice');
+      await insertUser(store.db, alice);
+      // Sessions opened before media credentials existed have none; many may share the NULL.
+      const [older, newer] = [aSession(alice), aSession(alice)];
+      await insertSession(store.db, older!);
+      await insertSession(store.db, newer!);
+      expect(await sessionByMediaTokenHash(store.db, older!.token_hash)).toBeUndefined();
+
+      await setMediaTokenHash(store.db, older!.id, 'media-hash-of-older');
+      const found = await sessionByMediaTokenHash(store.db, 'media-hash-of-older');
+      expect(found).toEqual({ session: { ...older, media_token_hash: 'media-hash-of-older' }, user: alice });
+      expect(await sessionByTokenHash(store.db, 'media-hash-of-older')).toBeUndefined();
+      const err = await errorOf(setMediaTokenHash(store.db, newer!.id, 'media-hash-of-older'));
+      expect(isUniqueViolation(err)).toBe(true);
+
+      expect(await deleteSessionOfUser(store.db, alice.id, older!.id)).toBe(true);
+      expect(await sessionByMediaTokenHash(store.db, 'media-hash-of-older')).toBeUndefined();
     });
 
     it("lists a user's sessions, most recently seen first, and touches one", async () => {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { hashToken, newToken } from '../../auth/tokens.ts';
+import { hashToken, mediaTokenOf, newToken } from '../../auth/tokens.ts';
 import { newId, now } from '../../ids.ts';
 import { insertSession } from '../../store/sessions.ts';
 import type { Database, SessionRow } from '../../store/tables.ts';
@@ -23,6 +23,7 @@ export async function openSession(
     id: newId(),
     user_id: userId,
     token_hash: hashToken(token),
+    media_token_hash: hashToken(mediaTokenOf(token)),
     device_name: deviceName?.trim() || guessDevice(client.userAgent),
     ip: client.ip,
     user_agent: client.userAgent?.slice(0, 256) ?? null,

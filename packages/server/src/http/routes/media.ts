@@ -3,20 +3,22 @@ import { create as contentDisposition } from 'content-disposition';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import parseRange from 'range-parser';
 import { z } from 'zod';
+import { issueMediaToken } from '../../actions/sessions/issue-media-token.ts';
 import { AppError } from '../../errors.ts';
 import type { Services } from '../../services.ts';
 import { maySeeUpload, uploadById } from '../../store/uploads.ts';
-import { bearerToken, requireSession } from '../authenticate.ts';
+import { actorOf, bearerToken, requireSession } from '../authenticate.ts';
 import { mediaActor, mediaCookie } from '../media-session.ts';
 
 /**
  * GET /media/{id} and /media/{id}/thumbnail: an upload's bytes, to those who may see them —
  * its uploader, and members of a conversation where a message shows it (not recalled).
  * Anyone else, and anyone once the message is recalled, gets 404 as if it never existed.
- * Browsers authenticate with the media cookie (POST /api/v1/media/cookie sets it from the
- * bearer session), other clients with the bearer header. Files are always downloads under
- * their own name (RFC 6266, UTF-8 names as filename*); nothing is ever sniffed or run: nosniff
- * and a sandboxing CSP on every answer. Range requests work (resuming, seeking in voice).
+ * Browsers authenticate with the media cookie (POST /api/v1/media/cookie sets it to the
+ * session's media-only credential, never the bearer token), other clients with the bearer
+ * header. Files are always downloads under their own name (RFC 6266, UTF-8 names as
+ * filename*); nothing is ever sniffed or run: nosniff and a sandboxing CSP on every answer.
+ * Range requests work (resuming, seeking in voice).
  */
 export const mediaRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const params = z.strictObject({ id: Id });
@@ -91,13 +93,19 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       {
         schema: {
           tags: ['media'],
-          summary: 'Set the media cookie from this session, so <img> and <audio> can load /media',
+          summary: 'Set the media cookie, so <img> and <audio> can load /media',
+          description:
+            'Sets parley_media (HttpOnly, SameSite=Strict, Path=/media) to a credential made for this ' +
+            'session that is not the bearer token: it is accepted only by the /media routes (never as a ' +
+            'bearer token on the API or in the WebSocket hello) and stops working when the session ends ' +
+            '(sign-out, revocation, idle expiry). Asking again gives the same value.',
           security: [{ bearer: [] }],
           response: { 204: z.null(), 401: ErrorResponse, 429: ErrorResponse },
         },
       },
       async (request, reply) => {
-        reply.setCookie(mediaCookie, bearerToken(request)!, {
+        const mediaToken = await issueMediaToken(services, actorOf(request), bearerToken(request)!);
+        reply.setCookie(mediaCookie, mediaToken, {
           path: '/media',
           httpOnly: true,
           sameSite: 'strict',
