@@ -1,14 +1,15 @@
 import { ErrorResponse, Id } from '@parley/protocol';
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import parseRange from 'range-parser';
 import { z } from 'zod';
 import { issueMediaToken } from '../../actions/sessions/issue-media-token.ts';
 import { AppError } from '../../errors.ts';
 import type { Services } from '../../services.ts';
 import { maySeeUpload, uploadById } from '../../store/uploads.ts';
 import { actorOf, bearerToken, requireSession } from '../authenticate.ts';
+import { byteRange } from '../byte-range.ts';
 import { mediaActor, mediaCookie } from '../media-session.ts';
+import { notModified } from '../not-modified.ts';
 
 /**
  * GET /media/{id} and /media/{id}/thumbnail: an upload's bytes, to those who may see them —
@@ -17,8 +18,8 @@ import { mediaActor, mediaCookie } from '../media-session.ts';
  * Browsers authenticate with the media cookie (POST /api/v1/media/cookie sets it to the
  * session's media-only credential, never the bearer token), other clients with the bearer
  * header. Files are always downloads under their own name (RFC 6266, UTF-8 names as
- * filename*); nothing is ever sniffed or run: nosniff and a sandboxing CSP on every answer.
- * Range requests work (resuming, seeking in voice).
+ * filename*); nothing is ever sniffed or run: nosniff and a sandboxing CSP on every answer. If-None-Match (`*` too) answers 304 before any Range
+ * is looked at (RFC 9110 §13.2.2); byte ranges work (resuming, seeking in voice; byte-range.ts).
  */
 export const mediaRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const params = z.strictObject({ id: Id });
@@ -32,7 +33,9 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
           tags: ['media'],
           summary: variant === 'original' ? "An upload's bytes" : "An image's thumbnail (WebP)",
           description:
-            'Answers 200 or 206 (Range) with the bytes, 304 for a matching ETag; 401, 404 or 416 with an error body.',
+            'Answers 200, or 206 for one byte range (Range units other than bytes are ignored; a suffix longer ' +
+            'than the file is the whole file), 304 when If-None-Match names the ETag or is *; 401, 404 or 416 ' +
+            'with an error body. Authenticates with the bearer header or the media cookie.',
           params,
         },
       },
@@ -51,14 +54,10 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
         const size = sha && (await services.blobs.size(sha));
         if (!sha || typeof size !== 'number') throw notFound();
 
-        const range = request.headers.range ? parseRange(size, request.headers.range, { combine: true }) : -2;
-        reply.header('x-content-type-options', 'nosniff').header('accept-ranges', 'bytes');
-        if (range === -1) {
-          reply.header('content-range', `bytes */${size}`);
-          throw new AppError('range_not_satisfiable', `the file has ${size} bytes`);
-        }
         const inline = variant === 'thumbnail' || upload.kind !== 'file';
         reply
+          .header('x-content-type-options', 'nosniff')
+          .header('accept-ranges', 'bytes')
           .header('content-type', variant === 'thumbnail' ? 'image/webp' : upload.mime)
           .header(
             'content-disposition',
@@ -68,14 +67,18 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
           .header('cross-origin-resource-policy', 'same-origin')
           .header('cache-control', 'private, no-cache')
           .header('etag', `"${sha}"`);
-        if (request.headers['if-none-match'] === `"${sha}"`) return reply.status(304).send();
+        if (notModified(request.headers['if-none-match'], `"${sha}"`)) return reply.status(304).send();
 
-        // No Range, a malformed one, or several: the whole file (RFC 9110 allows ignoring Range).
-        if (range === -2 || range.length !== 1) {
+        const range = byteRange(size, request.headers.range);
+        if (range === 'unsatisfiable') {
+          reply.header('content-range', `bytes */${size}`);
+          throw new AppError('range_not_satisfiable', `the file has ${size} bytes`);
+        }
+        if (range === 'whole') {
           reply.header('content-length', size);
           return reply.send(await services.blobs.read(sha));
         }
-        const { start, end } = range[0]!;
+        const { start, end } = range;
         reply
           .status(206)
           .header('content-range', `bytes ${start}-${end}/${size}`)

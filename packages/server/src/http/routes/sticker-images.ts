@@ -7,6 +7,7 @@ import type { Services } from '../../services.ts';
 import { customEmojiByShortcode } from '../../store/custom-emoji.ts';
 import { maySeeSticker, stickerById } from '../../store/stickers.ts';
 import { mediaActor } from '../media-session.ts';
+import { notModified } from '../not-modified.ts';
 
 /**
  * The images of stickers and custom emoji, WebP made by the server (never an uploaded file
@@ -81,7 +82,7 @@ export const stickerImageRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       .header('content-security-policy', "default-src 'none'; sandbox")
       .header('cache-control', cache)
       .header('etag', `"${sha}"`);
-    if (reply.request.headers['if-none-match'] === `"${sha}"`) return reply.status(304).send();
+    if (notModified(reply.request.headers['if-none-match'], `"${sha}"`)) return reply.status(304).send();
     return reply.header('content-length', size).send(await services.blobs.read(sha));
   }
 };
