@@ -97,7 +97,11 @@ export class HttpClient {
     return this.call('POST', '/auth/register', body);
   }
 
-  /** Opens a new device session; does not store the token (ParleyClient does). */
+  /**
+   * Opens a new device session; does not store the token (ParleyClient does). Pass this device's
+   * `knownDevice` from its last register or login to the same account, and keep the one answered:
+   * with it the device still gets in while someone is guessing the account's password.
+   */
   login(body: LoginBody): Promise<AuthResult> {
     return this.call('POST', '/auth/login', body);
   }

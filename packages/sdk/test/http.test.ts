@@ -59,6 +59,18 @@ describe.each(['sqlite', 'postgres'] as const)('the REST client against a server
     expect((await carol.http.userByUsername('BOB')).id).toBe(bobId);
   });
 
+  it('is given a known-device value at each sign-in, and the same one back when it sends it', async () => {
+    const dana = await signUp(server, 'dana');
+    const knownDevice = dana.auth!.knownDevice;
+    const again = await ParleyClient.login(
+      { baseUrl: server.url },
+      { username: 'dana', password, knownDevice },
+    );
+    expect(again.auth!.knownDevice).toBe(knownDevice);
+    const elsewhere = await ParleyClient.login({ baseUrl: server.url }, { username: 'dana', password });
+    expect(elsewhere.auth!.knownDevice).not.toBe(knownDevice);
+  });
+
   it('answers the public server facts without a token', async () => {
     const anonymous = createHttpClient({ baseUrl: `${server.url}/` });
     expect(await anonymous.serverInfo()).toMatchObject({ name: 'parley', registration: 'open' });

@@ -3,6 +3,7 @@ import { type EndReason as SessionEndReason, ParleyClient } from '@parley/sdk';
 import { deleteUserCache } from '../cache/cache-db.ts';
 import { clearToasts } from '../ui/toast.tsx';
 import { Observable } from './observable.ts';
+import { rememberKnownDevice } from './known-devices.ts';
 import { clearSession, loadSession, saveSession } from './saved-session.ts';
 import { SignedIn } from './signed-in.ts';
 
@@ -29,6 +30,7 @@ export class AppModel {
 
   signedIn(auth: AuthResult): SignedIn {
     saveSession({ token: auth.token, user: auth.user });
+    rememberKnownDevice(auth.user.username, auth.knownDevice);
     const app = new SignedIn(auth.token, auth.user);
     this.enter(app);
     return app;

@@ -45,10 +45,20 @@ export const RegisterBody = z.strictObject({
 });
 export type RegisterBody = z.infer<typeof RegisterBody>;
 
+/**
+ * A "known device" value: handed out with every sign-in (AuthResult.knownDevice) for the client
+ * to keep — past sign-out — and send back with its next login to the same account. It lets this
+ * device sign in while the account is under a guessing attack: it skips the account-wide
+ * slowdown and the per-address limits. It is no credential: the password is still needed.
+ */
+export const KnownDevice = z.string().min(1).max(limits.tokenMax);
+
 export const LoginBody = z.strictObject({
   username: LookupText(limits.usernameMax).min(1),
   password: z.string().min(1).max(limits.passwordMax),
   deviceName: DeviceName.optional(),
+  /** The `knownDevice` of this device's last sign-in to this account; a value that is not is ignored. */
+  knownDevice: KnownDevice.optional(),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
@@ -57,6 +67,8 @@ export const AuthResult = z.object({
   token: z.string(),
   session: SessionInfo,
   user: Me,
+  /** Keep it for this account, and send it with the next login (LoginBody.knownDevice). */
+  knownDevice: KnownDevice,
 });
 export type AuthResult = z.infer<typeof AuthResult>;
 

@@ -40,7 +40,7 @@ const kinds: Kind[] = [
 ];
 
 /** The refusal `attempt` ends with, or undefined if it was allowed. */
-async function refusal(attempt: Promise<void>): Promise<AppError | undefined> {
+async function refusal(attempt: Promise<unknown>): Promise<AppError | undefined> {
   try {
     await attempt;
     return undefined;
@@ -57,26 +57,66 @@ describe.each(kinds)('rate limits in $name', (kind) => {
     pair = undefined;
   });
 
-  it('counts an account’s failed logins on every node together, and refuses the next with retryAfter', async () => {
+  it('refuses an account at one address on every node once that pair has failed too often, and nobody else', async () => {
     const { nodes } = (pair = await kind.pair((link) => new LoginThrottle(3, link)));
     for (let i = 0; i < 3; i++)
-      expect(await refusal(nodes[i % 2]!.attempt('alice', `10.0.0.${i}`))).toBeUndefined();
-    const refused = await refusal(nodes[1].attempt('alice', '10.0.0.9'));
+      expect(await refusal(nodes[i % 2]!.attempt('alice', '10.0.0.1'))).toBeUndefined();
+    const refused = await refusal(nodes[1].attempt('alice', '10.0.0.1'));
     expect(refused?.code).toBe('rate_limited');
     expect(refused?.extra.retryAfter).toBeGreaterThan(800);
     expect(refused?.extra.retryAfter).toBeLessThanOrEqual(900);
-    // Another account is not held back.
-    expect(await refusal(nodes[0].attempt('bob', '10.0.0.9'))).toBeUndefined();
+    // The same account from another address, and another account from this one, go on.
+    expect(await refusal(nodes[0].attempt('alice', '10.0.0.2'))).toBeUndefined();
+    expect(await refusal(nodes[0].attempt('bob', '10.0.0.1'))).toBeUndefined();
   });
 
-  it('starts an account over on every node when its password was right', async () => {
+  it('starts a pair over on every node when the password was right', async () => {
     const { nodes } = (pair = await kind.pair((link) => new LoginThrottle(3, link)));
     await nodes[0].attempt('alice', '10.0.0.1');
-    await nodes[1].attempt('alice', '10.0.0.1');
-    await nodes[1].succeeded('alice', '10.0.0.1');
+    const right = await nodes[1].attempt('alice', '10.0.0.1');
+    await right.succeeded();
     for (let i = 0; i < 3; i++)
       expect(await refusal(nodes[i % 2]!.attempt('alice', '10.0.0.1'))).toBeUndefined();
     expect((await refusal(nodes[0].attempt('alice', '10.0.0.1')))?.code).toBe('rate_limited');
+  });
+
+  it('slows an account’s attempts from many addresses on every node, doubling up to a cap, and never refuses them', async () => {
+    const waits: number[] = [];
+    const wait = async (ms: number) => void waits.push(ms);
+    const { nodes } = (pair = await kind.pair((link) => new LoginThrottle(3, link, { wait })));
+    for (let i = 0; i < 10; i++) {
+      expect(await refusal(nodes[i % 2]!.attempt('alice', `10.0.1.${i}`))).toBeUndefined();
+    }
+    // The first three are not slowed (no wait at all), then 0.25 s doubling, at most 4 s.
+    expect(waits).toEqual([250, 500, 1000, 2000, 4000, 4000, 4000]);
+    // The owner, from yet another address, waits as long as the last guess — and is let in.
+    const owner = nodes[0].attempt('alice', '10.0.2.1');
+    expect(await refusal(owner)).toBeUndefined();
+    await (await owner).succeeded();
+    expect(waits.at(-1)).toBe(4000);
+  });
+
+  it('lets a known device past the account’s slowdown and a spent address, on a budget of its own', async () => {
+    const waits: number[] = [];
+    const wait = async (ms: number) => void waits.push(ms);
+    const { nodes } = (pair = await kind.pair((link) => new LoginThrottle(3, link, { wait })));
+    // The address 10.0.0.5 (a shared NAT) spends its fifteen failures on five accounts, and
+    // alice's account is slowed by guesses from elsewhere.
+    for (let i = 0; i < 15; i++) await refusal(nodes[i % 2]!.attempt(`user${i % 5}`, '10.0.0.5'));
+    for (let i = 0; i < 6; i++) await refusal(nodes[i % 2]!.attempt('alice', `10.0.3.${i}`));
+    expect((await refusal(nodes[0].attempt('alice', '10.0.0.5')))?.code).toBe('rate_limited');
+    const slowed = waits.length;
+    expect(slowed).toBeGreaterThan(0);
+
+    // Alice's laptop, known to the account, is neither refused nor made to wait, on either node.
+    for (let i = 0; i < 3; i++)
+      expect(await refusal(nodes[i % 2]!.attempt('alice', '10.0.0.5', 'laptop'))).toBeUndefined();
+    expect(waits.length).toBe(slowed);
+    // Three failures spend the device's own budget: a fourth is an ordinary attempt again,
+    // refused at this address, so a stolen value buys no more guesses than a pair gets.
+    expect((await refusal(nodes[1].attempt('alice', '10.0.0.5', 'laptop')))?.code).toBe('rate_limited');
+    // Another known device of the account has its own budget.
+    expect(await refusal(nodes[0].attempt('alice', '10.0.0.5', 'phone'))).toBeUndefined();
   });
 
   it('counts an address’s failed logins over all accounts and nodes', async () => {

@@ -2,6 +2,7 @@ import { ParleyError } from '@parley/sdk';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../model/app-context.ts';
+import { knownDeviceFor } from '../../model/known-devices.ts';
 import { preloadMainLayout } from '../layout/load-main-layout.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -30,7 +31,13 @@ export function SignInForm() {
     preloadMainLayout();
     try {
       const client = app.anonymous();
-      const auth = await client.login({ username: username.trim(), password, deviceName: deviceName() });
+      const knownDevice = knownDeviceFor(username);
+      const auth = await client.login({
+        username: username.trim(),
+        password,
+        deviceName: deviceName(),
+        ...(knownDevice !== undefined && { knownDevice }),
+      });
       app.signedIn(auth);
     } catch (err) {
       setError(

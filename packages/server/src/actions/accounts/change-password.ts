@@ -19,11 +19,11 @@ export async function changePassword(
   ip: string,
 ): Promise<void> {
   const { loginThrottle, config } = services;
-  await loginThrottle.attempt(actor.user.username, ip);
+  const attempt = await loginThrottle.attempt(actor.user.username, ip);
   if (!(await verifyPassword(input.currentPassword, actor.user.password_hash))) {
     throw new AppError('wrong_password', 'the current password is wrong', { field: 'currentPassword' });
   }
-  await loginThrottle.succeeded(actor.user.username, ip);
+  await attempt.succeeded();
   const passwordHash = await hashPassword(input.newPassword, config.passwordHashCost);
   await transact(services, async (tx, emit) => {
     await updateUser(tx, actor.user.id, { password_hash: passwordHash, updated_at: now() });

@@ -1,4 +1,5 @@
 import type { AuthResult, LoginBody } from '@parley/protocol';
+import { issueKnownDevice, knownDeviceOf } from '../../auth/known-device.ts';
 import { dummyHash, verifyPassword } from '../../auth/passwords.ts';
 import { AppError } from '../../errors.ts';
 import { presentMe, presentSession } from '../../presenters/users.ts';
@@ -9,20 +10,26 @@ import { type ClientInfo, openSession } from './open-session.ts';
 
 /**
  * Checks a username and password and opens a new device session. Unknown user and wrong
- * password get the same answer in the same time. With PARLEY_SINGLE_SESSION the user's other
- * sessions end in the same transaction and their sockets hear "logged in elsewhere".
+ * password get the same answer in the same time. Guesses are throttled per account and address
+ * (auth/login-throttle.ts); a device that signed in to this account before says so with its
+ * `knownDevice` value and is throttled on its own (auth/known-device.ts). With
+ * PARLEY_SINGLE_SESSION the user's other sessions end in the same transaction and their
+ * sockets hear "logged in elsewhere".
  */
 export async function logIn(services: Services, input: LoginBody, client: ClientInfo): Promise<AuthResult> {
   const username = input.username.toLowerCase();
   const { loginThrottle, config } = services;
-  await loginThrottle.attempt(username, client.ip);
   const user = await userByUsername(services.store.db, username);
+  const device = knownDeviceOf(input.knownDevice, user);
+  const attempt = await loginThrottle.attempt(username, client.ip, device);
   const matches = await verifyPassword(
     input.password,
     user?.password_hash ?? (await dummyHash(config.passwordHashCost)),
   );
   if (!user || !matches) throw new AppError('invalid_credentials', 'wrong username or password');
-  await loginThrottle.succeeded(username, client.ip);
+  await attempt.succeeded();
+  // The same value again for a device that brought one: it stays known under the same id.
+  const knownDevice = device !== null ? input.knownDevice! : issueKnownDevice(user);
   return transact(services, async (tx, emit) => {
     const { token, session } = await openSession(tx, user.id, input.deviceName, client);
     if (config.singleSession) {
@@ -34,6 +41,6 @@ export async function logIn(services: Services, input: LoginBody, client: Client
         });
       }
     }
-    return { token, session: presentSession(session, session.id), user: presentMe(user) };
+    return { token, session: presentSession(session, session.id), user: presentMe(user), knownDevice };
   });
 }

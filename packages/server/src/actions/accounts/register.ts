@@ -1,4 +1,5 @@
 import type { AuthResult, RegisterBody } from '@parley/protocol';
+import { issueKnownDevice } from '../../auth/known-device.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { hashToken } from '../../auth/tokens.ts';
 import { AppError } from '../../errors.ts';
@@ -62,7 +63,12 @@ export async function register(
       }
       if (services.config.lobby) await joinLobby(tx, emit, user.id);
       const { token, session } = await openSession(tx, user.id, input.deviceName, client);
-      return { token, session: presentSession(session, session.id), user: presentMe(user) };
+      return {
+        token,
+        session: presentSession(session, session.id),
+        user: presentMe(user),
+        knownDevice: issueKnownDevice(user),
+      };
     });
   } catch (err) {
     // Two registrations raced for one name; the loser hears the same answer as a later one.
