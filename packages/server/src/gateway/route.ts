@@ -8,16 +8,20 @@ import type { Gateway } from './gateway.ts';
 /**
  * GET /ws: the live connection. Browsers send an Origin header; a page from another site must
  * not open a socket with a user's token (cross-site WebSocket hijacking), so the origin must
- * be the server's own or one listed in PARLEY_ALLOWED_ORIGINS. Non-browser clients send none.
+ * be the server's own or one listed in PARLEY_ALLOWED_ORIGINS — the whole origin, scheme, host
+ * and port: `http://chat.example.com` is another site than `https://chat.example.com` (a
+ * network attacker can serve the first), and so is another port on the same host (another
+ * program). Non-browser clients send no Origin and are let through.
  */
 export function registerGatewayRoute(app: FastifyInstance, gateway: Gateway, allowedOrigins: string[]): void {
+  const allowed = new Set(allowedOrigins.map(originOf));
   app.get(
     '/ws',
     {
       websocket: true,
       schema: { hide: true },
       preValidation: async (request) => {
-        if (!originAllowed(request, allowedOrigins)) {
+        if (!originAllowed(request, allowed)) {
           throw new AppError(
             'origin_not_allowed',
             `origin ${request.headers.origin} may not open a socket here`,
@@ -46,15 +50,34 @@ function forgetUpgrade(socket: WebSocket, tcp: Socket): void {
   socket.removeAllListeners('error');
 }
 
-function originAllowed(request: FastifyRequest, allowed: string[]): boolean {
+function originAllowed(request: FastifyRequest, allowed: Set<string | null>): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
+  const theirs = originOf(origin);
+  if (theirs === null) return false;
+  return theirs === ownOrigin(request) || allowed.has(theirs);
+}
+
+/**
+ * The origin the browser sees this server at: the scheme it was reached by and the Host it was
+ * asked for. Behind a proxy named in PARLEY_TRUST_PROXY, Fastify takes both from the proxy's
+ * X-Forwarded-Proto and X-Forwarded-Host; from anyone else those headers are ignored.
+ */
+function ownOrigin(request: FastifyRequest): string | null {
+  return originOf(`${request.protocol}://${request.host}`);
+}
+
+/**
+ * `scheme://host[:port]` as browsers write an Origin: lower case, the port left out when it is
+ * the scheme's default (http 80, https 443). Null for anything that is not an http(s) origin,
+ * such as the `null` of a sandboxed page or a file.
+ */
+function originOf(value: string): string | null {
   let url: URL;
   try {
-    url = new URL(origin);
+    url = new URL(value);
   } catch {
-    return false;
+    return null;
   }
-  if (url.host === request.headers.host) return true;
-  return allowed.some((a) => new URL(a).origin === url.origin);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
 }
