@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { createParley, type Parley } from './app.ts';
 import { loadConfig } from './config/load.ts';
 import type { SettingKey } from './config/settings.ts';
@@ -33,6 +34,8 @@ export const testRedisUrl = process.env.PARLEY_TEST_REDIS_URL ?? 'redis://127.0.
 export async function startTestServer(
   dialect: TestDialect = 'sqlite',
   overrides: Partial<Record<SettingKey, unknown>> = {},
+  /** `log`: where the node logs (a test reading its log lines); by default as PARLEY_LOG_LEVEL says. */
+  { log }: { log?: Logger } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-test-'));
   // `overrides.databaseUrl`: join another test server's database (several nodes of one
@@ -58,7 +61,7 @@ export async function startTestServer(
     // A parley.config.json in the working directory must not change what tests run against.
     { readFile: false },
   );
-  const parley = await createParley(config);
+  const parley = await createParley(config, log);
   const url = (await parley.listen()).replace('localhost', '127.0.0.1');
   return {
     parley,

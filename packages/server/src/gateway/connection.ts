@@ -10,6 +10,11 @@ import type { Gateway } from './gateway.ts';
 /** Each open socket's connection, for the listeners all sockets share. */
 const connectionOf = new WeakMap<WebSocket, Connection>();
 
+/** The connection of `socket`, for listeners outside this file (the gateway's `error` listener). */
+export function connectionOn(socket: WebSocket): Connection | undefined {
+  return connectionOf.get(socket);
+}
+
 /**
  * One WebSocket from its opening to its close. It must say `hello` with a session token
  * first; after that it is a fanout target and may send any client frame. Every request gets

@@ -1,5 +1,5 @@
 import type { Duplex } from 'node:stream';
-import { closeCodes } from '@parley/protocol';
+import { closeCodes, limits } from '@parley/protocol';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { Fanout } from '../fanout/fanout.ts';
@@ -7,7 +7,7 @@ import { now } from '../ids.ts';
 import type { Services } from '../services.ts';
 import { presenceAudience } from '../store/relations.ts';
 import { updateUser } from '../store/users.ts';
-import { Connection } from './connection.ts';
+import { Connection, connectionOn } from './connection.ts';
 
 /**
  * This node's WebSockets: accepts them, keeps them alive with pings, registers authenticated
@@ -23,7 +23,9 @@ export class Gateway {
   private accepting = true;
   /**
    * Every socket's `error` listener, one function for all of them: a broken frame (too big, bad
-   * opcode, invalid UTF-8) or a failed write is logged and the socket dropped.
+   * opcode, invalid UTF-8) or a failed write is logged and the socket dropped. `ws` reports at
+   * most one error per socket (it stops reading at the first broken frame, closing with its
+   * code, 1009 for one too big), so this logs once per connection however many follow.
    */
   private readonly socketFailed: (this: WebSocket, err: Error) => void;
 
@@ -31,7 +33,21 @@ export class Gateway {
     this.fanout = new Fanout(services.metrics.deliveries);
     const log = services.log;
     this.socketFailed = function (err) {
-      log.error(err);
+      const code = (err as Error & { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith('WS_ERR_')) {
+        // The client broke the protocol: a warning about that client, not a fault of ours, so
+        // no stack (it points into ws's parser and says nothing about the client).
+        if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+          log.warn(
+            { ...whoIsOn(this), code, limit: limits.wsFrameMaxBytes },
+            'closed a socket (1009) that sent a frame over the size limit',
+          );
+        } else {
+          log.warn({ ...whoIsOn(this), code }, `closed a socket that broke the protocol: ${err.message}`);
+        }
+      } else {
+        log.error({ err, ...whoIsOn(this) }, 'socket failed');
+      }
       this.terminate();
     };
     this.heartbeat = setInterval(() => {
@@ -159,4 +175,14 @@ export class Gateway {
     const deadline = Date.now() + withinMs;
     while (this.connections.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** Who a socket belongs to, for its log lines: the session once `hello` succeeded, and the address. */
+function whoIsOn(socket: WebSocket): { userId?: string; sessionId?: string; ip?: string } {
+  const connection = connectionOn(socket);
+  if (!connection) return {};
+  return {
+    ip: connection.ip,
+    ...(connection.signedIn && { userId: connection.userId, sessionId: connection.sessionId }),
+  };
 }
