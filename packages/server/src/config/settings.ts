@@ -174,7 +174,7 @@ export const settings = {
     env: 'PARLEY_LOGIN_MAX_FAILURES',
     schema: z.coerce.number().int().min(1).max(1000),
     default: '10',
-    doc: 'Failed logins per account per 15 minutes before it is throttled (per address: 5×).',
+    doc: 'Failed logins per account from one address per 15 minutes before that address is refused for it (per address over all accounts: 5×; per account from everywhere: a slowdown, never a refusal).',
   },
   requestsPerMinute: {
     env: 'PARLEY_REQUESTS_PER_MINUTE',
