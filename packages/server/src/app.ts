@@ -11,14 +11,10 @@ import Fastify, {
   type FastifyReply,
   LogController,
 } from 'fastify';
-import {
-  type ZodTypeProvider,
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { type ZodTypeProvider, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import pino, { type Logger } from 'pino';
 import { MemberCache } from './access/member-cache.ts';
+import { openApiOptions } from './http/openapi.ts';
 import { openSeams } from './cluster/seams.ts';
 import { ensureLobby } from './actions/conversations/ensure-lobby.ts';
 import { ensureDefaultStickers } from './actions/stickers/ensure-default-stickers.ts';
@@ -71,6 +67,8 @@ export interface Parley {
   app: FastifyInstance;
   services: Services;
   gateway: Gateway;
+  /** Every route this node answers, as registered: test/api/openapi.test.ts finds each in the OpenAPI document. */
+  routes: readonly { method: string; url: string }[];
   /** Listens on the configured host and port; resolves to the base URL (http://host:port). */
   listen(): Promise<string>;
   /** Closes sockets (1001) and records their departure, stops accepting requests, then closes the database. */
@@ -168,6 +166,10 @@ export async function createParley(
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
 
   await app.register(fastifyHelmet, {
     // The web client and the API docs are the only pages; both load only their own files.
@@ -204,17 +206,7 @@ export async function createParley(
       return new AppError('rate_limited', `too many requests; try again in ${retryAfter} s`, { retryAfter });
     },
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Parley API',
-        version,
-        description: 'REST API of a Parley chat server. See PROTOCOL.md.',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, openApiOptions(version));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   // The gateway keeps its own list of sockets and closes them all itself (Gateway.close), so ws
   // need not track them too: that cost every socket a Set entry and a `close` listener.
@@ -272,6 +264,7 @@ export async function createParley(
     app,
     services,
     gateway,
+    routes,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();

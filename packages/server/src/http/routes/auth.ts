@@ -29,6 +29,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       schema: {
         tags: ['accounts'],
         summary: 'Create an account and sign in (the first account becomes admin)',
+        security: [],
         body: RegisterBody,
         response: { 201: AuthResult, ...refusals },
       },
@@ -43,6 +44,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       schema: {
         tags: ['accounts'],
         summary: 'Sign in; answers a bearer token for a new device session',
+        security: [],
         body: LoginBody,
         response: { 200: AuthResult, ...refusals },
       },

@@ -16,6 +16,8 @@ export const avatarRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       schema: {
         tags: ['media'],
         summary: 'An avatar (WebP, 256 or 64 px), cached for good',
+        security: [],
+        produces: ['image/webp'],
         params: z.strictObject({ sha: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowercase hex') }),
       },
     },

@@ -36,6 +36,8 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
             'Answers 200, or 206 for one byte range (Range units other than bytes are ignored; a suffix longer ' +
             'than the file is the whole file), 304 when If-None-Match names the ETag or is *; 401, 404 or 416 ' +
             'with an error body. Authenticates with the bearer header or the media cookie.',
+          security: [{ bearer: [] }, { mediaCookie: [] }],
+          produces: variant === 'original' ? ['*/*'] : ['image/webp'],
           params,
         },
       },

@@ -14,7 +14,14 @@ const checkTimeoutMs = 2000;
 export const operationsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/health',
-    { schema: { tags: ['server'], summary: 'Liveness: the process answers', response: { 200: Health } } },
+    {
+      schema: {
+        tags: ['server'],
+        summary: 'Liveness: the process answers',
+        security: [],
+        response: { 200: Health },
+      },
+    },
     async () => ({ status: 'ok' as const, node: services.nodeId }),
   );
 
@@ -24,6 +31,7 @@ export const operationsRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       schema: {
         tags: ['server'],
         summary: 'Readiness: database and Redis answer, not draining',
+        security: [],
         response: { 200: Readiness, 503: Readiness },
       },
     },

@@ -9,7 +9,12 @@ export const serverInfoRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
   app.get(
     '/server',
     {
-      schema: { tags: ['server'], summary: 'Server settings a client needs', response: { 200: ServerInfo } },
+      schema: {
+        tags: ['server'],
+        summary: 'Server settings a client needs',
+        security: [],
+        response: { 200: ServerInfo },
+      },
     },
     async () => ({
       name: 'parley' as const,

@@ -33,6 +33,8 @@ export const stickerImageRoutes: FastifyPluginAsyncZod<{ services: Services }> =
           tags: ['stickers'],
           summary: "A sticker's image (WebP)",
           description: 'Pack stickers need no session; personal ones the bearer header or the media cookie.',
+          security: [{}, { bearer: [] }, { mediaCookie: [] }],
+          produces: ['image/webp'],
           params: z.strictObject({ id: Id }),
         },
       },
@@ -56,6 +58,8 @@ export const stickerImageRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       schema: {
         tags: ['stickers'],
         summary: "A custom emoji's image (WebP), public",
+        security: [],
+        produces: ['image/webp'],
         params: z.strictObject({ shortcode: Shortcode }),
       },
     },
