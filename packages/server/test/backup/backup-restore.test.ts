@@ -11,6 +11,7 @@ import { WebSocket } from 'ws';
 import { connectMember, groupOf, keepSending, signUp } from '../proof/support/members.ts';
 import { ServerProcess, freePort } from '../proof/support/server-process.ts';
 import { report, until } from '../proof/support/settings.ts';
+import { createTestDatabase } from '../../src/testing.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const tsxLoader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
@@ -34,8 +35,9 @@ function runScript(
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
 }
 
-const serverEnv = (dir: string) => ({
+const serverEnv = (dir: string, databaseUrl: string) => ({
   PARLEY_DATA_DIR: dir,
+  PARLEY_DATABASE_URL: databaseUrl,
   PARLEY_PASSWORD_HASH_COST: '12',
   PARLEY_LOG_LEVEL: 'warn',
   PARLEY_REQUESTS_PER_MINUTE: '100000',
@@ -48,7 +50,7 @@ async function download(baseUrl: string, token: string, url: string): Promise<Bu
   return Buffer.from(await response.arrayBuffer());
 }
 
-describe('npm run backup and npm run restore, on sqlite', () => {
+describe.each(['sqlite', 'postgres'] as const)('npm run backup and npm run restore, on %s', (dialect) => {
   const cleanups: (() => unknown)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -60,8 +62,20 @@ describe('npm run backup and npm run restore, on sqlite', () => {
     const liveDir = path.join(work, 'live');
     const restoredDir = path.join(work, 'restored');
     const archive = path.join(work, 'parley-backup.tar.gz');
+    // On PostgreSQL the restore goes into a second, empty database.
+    const databaseUrlIn = async (dir: string) => {
+      if (dialect === 'sqlite') return `sqlite:${path.join(dir, 'parley.db')}`;
+      const database = await createTestDatabase();
+      cleanups.push(() => database.drop());
+      return database.url;
+    };
+    const liveEnv = { PARLEY_DATA_DIR: liveDir, PARLEY_DATABASE_URL: await databaseUrlIn(liveDir) };
+    const restoredEnv = {
+      PARLEY_DATA_DIR: restoredDir,
+      PARLEY_DATABASE_URL: await databaseUrlIn(restoredDir),
+    };
 
-    const live = new ServerProcess(await freePort(), serverEnv(liveDir), work);
+    const live = new ServerProcess(await freePort(), serverEnv(liveDir, liveEnv.PARLEY_DATABASE_URL), work);
     cleanups.push(() => live.kill());
     await live.start();
     const alice = await signUp(live.url, 'alice');
@@ -94,7 +108,7 @@ describe('npm run backup and npm run restore, on sqlite', () => {
     const ackedBefore = load.items.filter((item) => item.status === 'sent').map((item) => item.ack!);
     const lateFile = randomBytes(500_000);
     const lateUpload = alice.http.uploads.start(lateFile, { kind: 'file', name: 'late.bin' }).done;
-    const backup = await runScript('backup', archive, { PARLEY_DATA_DIR: liveDir });
+    const backup = await runScript('backup', archive, liveEnv);
     const ackedDuring = load.acked() - ackedBefore.length;
     await load.stop();
     await Promise.all(load.items.map((item) => item.acked));
@@ -105,25 +119,31 @@ describe('npm run backup and npm run restore, on sqlite', () => {
     await live.stop();
 
     // A backup never overwrites.
-    const again = await runScript('backup', archive, { PARLEY_DATA_DIR: liveDir });
+    const again = await runScript('backup', archive, liveEnv);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('exists already');
 
-    const restored = await runScript('restore', archive, { PARLEY_DATA_DIR: restoredDir });
+    const restored = await runScript('restore', archive, restoredEnv);
     expect(restored.stderr).toContain('restore: done');
     expect(restored.code).toBe(0);
-    // The same key pair: Web Push subscriptions keep working after a restore.
-    expect(readFileSync(path.join(restoredDir, 'vapid-keys.json'), 'utf8')).toBe(
-      readFileSync(path.join(liveDir, 'vapid-keys.json'), 'utf8'),
-    );
+    // The same key pair: Web Push subscriptions keep working after a restore (on PostgreSQL
+    // the pair is a row of the database).
+    if (dialect === 'sqlite')
+      expect(readFileSync(path.join(restoredDir, 'vapid-keys.json'), 'utf8')).toBe(
+        readFileSync(path.join(liveDir, 'vapid-keys.json'), 'utf8'),
+      );
 
     // A second restore into the now full folder is refused, and changes nothing.
-    const refused = await runScript('restore', archive, { PARLEY_DATA_DIR: restoredDir });
+    const refused = await runScript('restore', archive, restoredEnv);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('is not empty');
-    expect(existsSync(path.join(restoredDir, 'parley.db'))).toBe(true);
+    if (dialect === 'sqlite') expect(existsSync(path.join(restoredDir, 'parley.db'))).toBe(true);
 
-    const server = new ServerProcess(await freePort(), serverEnv(restoredDir), work);
+    const server = new ServerProcess(
+      await freePort(),
+      serverEnv(restoredDir, restoredEnv.PARLEY_DATABASE_URL),
+      work,
+    );
     cleanups.push(() => server.kill());
     await server.start();
     const aliceAgain = await ParleyClient.login(
@@ -146,7 +166,7 @@ describe('npm run backup and npm run restore, on sqlite', () => {
       expect((await download(server.url, aliceAgain.token!, file.url)).equals(file.bytes)).toBe(true);
     }
 
-    report('backup and restore (sqlite)', {
+    report(`backup and restore (${dialect})`, {
       messagesRestored: history.length,
       ackedBeforeBackup: ackedBefore.length,
       ackedDuringBackup: ackedDuring,
