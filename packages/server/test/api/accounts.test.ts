@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { defaultPassword, logIn, register, uniqueUsername } from '../support/factories.ts';
 import { api, expectError } from '../support/http.ts';
@@ -21,6 +22,27 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       const me = await api(server(), 'GET', '/me', { token: res.body.token });
       expect(me.status).toBe(200);
       expect(me.body.id).toBe(res.body.user.id);
+    });
+
+    it('keeps neither the password nor the token: scrypt for one, SHA-256 for the other', async () => {
+      const res = await api(server(), 'POST', '/auth/register', {
+        json: { username: uniqueUsername('erin'), displayName: 'Erin', password: defaultPassword },
+      });
+      const db = server().parley.services.store.db;
+      const user = await db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', res.body.user.id)
+        .executeTakeFirstOrThrow();
+      // scrypt$<log2 N>$<r>$<p>$<salt>$<hash>; the test server's cost is 12 (PARLEY_PASSWORD_HASH_COST).
+      expect(user.password_hash).toMatch(/^scrypt\$12\$8\$1\$[A-Za-z0-9+/=_-]+\$[A-Za-z0-9+/=_-]+$/);
+      expect(user.password_hash).not.toContain(defaultPassword);
+      const session = await db
+        .selectFrom('sessions')
+        .select('token_hash')
+        .where('id', '=', res.body.session.id)
+        .executeTakeFirstOrThrow();
+      expect(session.token_hash).toBe(createHash('sha256').update(res.body.token).digest('hex'));
     });
 
     it('stores the username in lower case and treats it case-insensitively', async () => {
