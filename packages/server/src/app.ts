@@ -44,6 +44,7 @@ import { searchRoutes } from './http/routes/search.ts';
 import { presenceRoutes } from './http/routes/presence.ts';
 import { pushRoutes } from './http/routes/push.ts';
 import { meRoutes } from './http/routes/me.ts';
+import { exportRoutes } from './http/routes/export.ts';
 import { serverInfoRoutes } from './http/routes/server-info.ts';
 import { metricsRoutes } from './http/routes/metrics.ts';
 import { operationsRoutes } from './http/routes/operations.ts';
@@ -232,6 +233,7 @@ export async function createParley(
       await api.register(operationsRoutes, { services });
       await api.register(authRoutes, { services });
       await api.register(meRoutes, { services });
+      await api.register(exportRoutes, { services });
       await api.register(userRoutes, { services });
       await api.register(inviteRoutes, { services });
       await api.register(conversationRoutes, { services });
