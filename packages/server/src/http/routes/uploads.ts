@@ -149,7 +149,12 @@ function toWebRequest(request: FastifyRequest): Request {
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const hasBody = request.method === 'PATCH' || request.method === 'POST';
+  // Only tus's own content type reaches here unread. Any other type Fastify has parsed already
+  // (JSON, text), and handing tus that consumed stream threw ("Response body object should not
+  // be disturbed or locked", a 500); without a body tus refuses such a PATCH itself (415).
+  const mediaType = request.headers['content-type']?.split(';')[0]!.trim().toLowerCase();
+  const unread = mediaType === undefined || mediaType === 'application/offset+octet-stream';
+  const hasBody = (request.method === 'PATCH' || request.method === 'POST') && unread;
   return new Request(`http://${request.headers.host ?? 'localhost'}${request.url}`, {
     method: request.method,
     headers,
