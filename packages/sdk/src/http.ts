@@ -16,6 +16,7 @@ import type {
   UserPage,
 } from '@parley/protocol';
 import { ConversationsApi } from './api/conversations.ts';
+import { type ExportDataOptions, type ExportedData, downloadExport } from './api/export-data.ts';
 import { FriendsApi } from './api/friends.ts';
 import { GroupsApi } from './api/groups.ts';
 import { MessagesApi } from './api/messages.ts';
@@ -150,6 +151,14 @@ export class HttpClient {
   /** Signs one of my device sessions out (another user's session is `not_found`). */
   revokeSession(sessionId: string): Promise<void> {
     return this.call('DELETE', `/me/sessions/${encodeURIComponent(sessionId)}`);
+  }
+
+  /**
+   * "Export my data": a zip of my profile, friends, conversations and uploads, with bytes
+   * received reported as it arrives (PROTOCOL.md, `GET /me/export`).
+   */
+  exportData(options: ExportDataOptions = {}): Promise<ExportedData> {
+    return downloadExport(this.fetch, `${this.baseUrl}/api/v1/me/export`, this.currentToken, options);
   }
 
   searchUsers(params: SearchUsersParams): Promise<UserPage> {

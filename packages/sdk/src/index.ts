@@ -5,6 +5,7 @@
  */
 export type { CreateGroupParams, SearchGroupsParams } from './api/groups.ts';
 export type { ChangesPage, HistoryPage, SearchMessagesParams } from './api/messages.ts';
+export type { ExportDataOptions, ExportedData } from './api/export-data.ts';
 export type { UploadOptions, UploadSource, UploadTask } from './api/uploads.ts';
 export * from './backoff.ts';
 export * from './client-msg-id.ts';
