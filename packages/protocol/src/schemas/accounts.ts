@@ -16,6 +16,12 @@ export const PublicUser = z.object({
   avatarSmall: z.string().nullable(),
   role: Role,
   createdAt: Timestamp,
+  /**
+   * Present (and true) only for an account its owner deleted: the row stays so their messages
+   * keep a sender, but username, bio and avatar are empty and displayName is "Deleted user" —
+   * clients show their own word for it.
+   */
+  deleted: z.literal(true).optional(),
 });
 export type PublicUser = z.infer<typeof PublicUser>;
 
@@ -85,6 +91,12 @@ export const ChangePasswordBody = z.strictObject({
   newPassword: Password,
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+/** Deleting my account is confirmed with my password (POST /me/delete). */
+export const DeleteAccountBody = z.strictObject({
+  password: z.string().min(1).max(limits.passwordMax),
+});
+export type DeleteAccountBody = z.infer<typeof DeleteAccountBody>;
 
 export const SessionList = z.object({ sessions: z.array(SessionInfo) });
 export type SessionList = z.infer<typeof SessionList>;

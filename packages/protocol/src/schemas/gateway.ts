@@ -111,7 +111,7 @@ export const PresenceChanged = z.object({
 });
 export const SessionRevoked = z.object({
   sessionId: Id,
-  reason: z.enum(['logged_out', 'revoked', 'logged_in_elsewhere', 'password_changed']),
+  reason: z.enum(['logged_out', 'revoked', 'logged_in_elsewhere', 'password_changed', 'account_deleted']),
 });
 
 /** Every server push, by event name. */

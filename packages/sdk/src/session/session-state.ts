@@ -84,4 +84,5 @@ export type LoadedPart =
   | 'settings';
 
 /** Why a session ended without this client signing out: the server's reason, or `expired` (4002). */
-export type EndReason = 'logged_out' | 'revoked' | 'logged_in_elsewhere' | 'password_changed' | 'expired';
+export type EndReason =
+  'logged_out' | 'revoked' | 'logged_in_elsewhere' | 'password_changed' | 'account_deleted' | 'expired';

@@ -2,7 +2,23 @@ import type { Me, PublicUser, SessionInfo } from '@parley/protocol';
 import type { SessionRow, UserRow } from '../store/tables.ts';
 import { avatarPath } from './attachments.ts';
 
+/** What a deleted account shows instead of a name; clients show their own word (PublicUser.deleted). */
+export const deletedUserName = 'Deleted user';
+
 export function presentUser(row: UserRow): PublicUser {
+  if (row.deleted_at !== null) {
+    return {
+      id: row.id,
+      username: '',
+      displayName: deletedUserName,
+      bio: '',
+      avatar: null,
+      avatarSmall: null,
+      role: 'member',
+      createdAt: row.created_at,
+      deleted: true,
+    };
+  }
   return {
     id: row.id,
     username: row.username,

@@ -23,6 +23,8 @@ export interface UsersTable {
   push_preview: number;
   /** Who sees this user's presence besides friends: 'everyone' or 'friends' (Settings.presenceVisibleTo). */
   presence_visible_to: 'everyone' | 'friends';
+  /** Set when the account was deleted (its row stays, emptied, for others' history); else null. */
+  deleted_at: string | null;
 }
 
 export interface SessionsTable {

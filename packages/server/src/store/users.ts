@@ -36,6 +36,7 @@ export function searchUsers(db: Db, text: string, limit: number, afterUsername?:
   let query = db
     .selectFrom('users')
     .selectAll()
+    .where('deleted_at', 'is', null)
     .where((eb) => eb.or([containsText('username', text), containsText('display_name', text)]));
   if (afterUsername !== undefined) query = query.where('username', '>', afterUsername);
   return query.orderBy('username').limit(limit).execute();

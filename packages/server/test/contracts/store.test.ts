@@ -54,6 +54,7 @@ function aUser(name: string, fields: Partial<UserRow> = {}): UserRow {
     read_receipts: 1,
     push_preview: 1,
     presence_visible_to: 'everyone',
+    deleted_at: null,
     ...fields,
   };
 }

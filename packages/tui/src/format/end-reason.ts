@@ -9,6 +9,8 @@ export function endReasonText(reason: EndReason): string {
       return 'Your password was changed, so every device was signed out. Sign in again.';
     case 'logged_in_elsewhere':
       return 'You signed in somewhere else, which ended this session. Sign in again.';
+    case 'account_deleted':
+      return 'This account was deleted.';
     case 'logged_out':
       return 'This session was signed out. Sign in again to continue.';
     case 'expired':

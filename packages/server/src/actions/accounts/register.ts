@@ -50,6 +50,7 @@ export async function register(
         read_receipts: 1,
         presence_visible_to: 'everyone',
         push_preview: 1,
+        deleted_at: null,
       };
       await insertUser(tx, user);
       if (

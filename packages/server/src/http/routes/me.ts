@@ -1,5 +1,6 @@
 import {
   ChangePasswordBody,
+  DeleteAccountBody,
   ErrorResponse,
   Id,
   Me,
@@ -10,6 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePassword } from '../../actions/accounts/change-password.ts';
+import { deleteAccount } from '../../actions/accounts/delete-account.ts';
 import { setAvatar } from '../../actions/accounts/set-avatar.ts';
 import { updateProfile } from '../../actions/accounts/update-profile.ts';
 import { listSessions } from '../../actions/sessions/list-sessions.ts';
@@ -81,6 +83,23 @@ export const meRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (ap
     },
     async (request, reply) => {
       await changePassword(services, actorOf(request), request.body, request.ip);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/me/delete',
+    {
+      schema: {
+        ...common,
+        summary:
+          "Delete my account: ends every session, removes my profile, friends and files; my messages stay in others' history as a deleted user",
+        body: DeleteAccountBody,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      await deleteAccount(services, actorOf(request), request.body, request.ip);
       return reply.status(204).send(null);
     },
   );
