@@ -1,6 +1,7 @@
 import type {
   AuthResult,
   ChangePasswordBody,
+  DeleteAccountBody,
   Health,
   Invite,
   LoginBody,
@@ -142,6 +143,14 @@ export class HttpClient {
   /** Changes the password; the server signs out every other device session. */
   changePassword(body: ChangePasswordBody): Promise<void> {
     return this.call('POST', '/me/password', body);
+  }
+
+  /**
+   * Deletes my account for good (POST /me/delete): every session ends, so this client's token
+   * stops working. A wrong password is `wrong_password`.
+   */
+  deleteAccount(body: DeleteAccountBody): Promise<void> {
+    return this.call('POST', '/me/delete', body);
   }
 
   sessions(): Promise<SessionList> {

@@ -56,6 +56,15 @@ export class AccountActions {
     return this.core.http.changePassword(body);
   }
 
+  /**
+   * Deletes my account. On success the session has ended (`ended: 'account_deleted'`) without
+   * waiting for the socket's `session.revoked`, which may not come if it is offline.
+   */
+  async deleteAccount(password: string): Promise<void> {
+    await this.core.http.deleteAccount({ password });
+    this.core.update((s) => ({ ...s, ended: 'account_deleted' }));
+  }
+
   /** Keeps a sticker (from my image upload or a sticker message) in my collection. */
   async addSticker(body: AddStickerBody): Promise<Sticker> {
     const sticker = await this.core.http.stickers.add(body);
