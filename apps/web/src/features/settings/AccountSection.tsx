@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../model/app-context.ts';
 import { Button } from '../../ui/Button.tsx';
 import { DevicesList } from './DevicesList.tsx';
+import { ExportData } from './ExportData.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
 import styles from './Section.module.css';
 
@@ -17,6 +18,7 @@ export function AccountSection() {
     <div className={styles.section}>
       <DevicesList version={devicesVersion} />
       <PasswordForm onChanged={() => setDevicesVersion((v) => v + 1)} />
+      <ExportData />
       <div className={styles.group}>
         <p className={styles.note}>{t('signOutHint')}</p>
         <div className={styles.actions}>
