@@ -6,8 +6,8 @@ import { useSession } from './app-context.ts';
 import { useSessionState } from './use-session-state.ts';
 
 /**
- * Names users by id the way I know them: "You", my remark for a friend, else their display
- * name. People not met yet show as "…" and are asked for (once) after the render.
+ * Names users by id the way I know them: "You", my remark for a friend, "Deleted user" for a
+ * deleted account, else their display name. People not met yet show as "…" and are asked for (once) after the render.
  */
 export function useNames(): NameOf {
   const { session } = useSession();
@@ -23,7 +23,9 @@ export function useNames(): NameOf {
   return (userId) => {
     if (userId === null) return '';
     if (userId === me) return t('you');
-    const name = displayNameOf(session.getSnapshot(), userId);
+    const state = session.getSnapshot();
+    if (state.users[userId]?.deleted) return t('deletedUser');
+    const name = displayNameOf(state, userId);
     if (name === undefined) unknown.add(userId);
     return name ?? '…';
   };

@@ -1,6 +1,7 @@
 import type { Conversation } from '@parley/protocol';
 import { type SessionState, nameOf } from '@parley/sdk';
 import { i18next } from '../i18n/index.ts';
+import { userName } from './user-name.ts';
 
 /**
  * A group's name as shown: the lobby's is the server's English "Lobby", so it is named in the
@@ -18,7 +19,7 @@ export function conversationTitle(c: Conversation, { friends }: Pick<SessionStat
   const peer = c.kind === 'direct' ? c.peer : null;
   if (!peer) return groupName(c);
   const friend = friends.find((f) => f.user.id === peer.id);
-  return friend ? nameOf(friend) : peer.displayName;
+  return friend ? nameOf(friend) : userName(peer);
 }
 
 /** The picture for a conversation: the peer's avatar for direct chats. */

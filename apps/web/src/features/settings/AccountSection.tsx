@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../model/app-context.ts';
 import { Button } from '../../ui/Button.tsx';
+import { DeleteAccount } from './DeleteAccount.tsx';
 import { DevicesList } from './DevicesList.tsx';
 import { ExportData } from './ExportData.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
 import styles from './Section.module.css';
 
-/** My devices, the password, and signing out here. */
+/** My devices, the password, my data, signing out here, and deleting the account (last: it is for good). */
 export function AccountSection() {
   const { t } = useTranslation('settings');
   const app = useApp();
@@ -35,6 +36,7 @@ export function AccountSection() {
           </Button>
         </div>
       </div>
+      <DeleteAccount />
     </div>
   );
 }
