@@ -190,8 +190,17 @@ describe.each(dialects)('exporting my data on %s', (dialect) => {
     expect(files.get('uploads/NOTES (2).txt')!.toString()).toBe('second');
     expect(files.get('uploads/a_b_.bin')!.equals(big)).toBe(true);
 
-    // Once the first download is over, dave may export again.
-    await vi.waitFor(async () => expect((await exportOf(dave)).res.status).toBe(200));
+    // Once the first download is over, dave may export again; so too after giving one up.
+    const again = { timeout: 60_000, interval: 100 };
+    await vi.waitFor(async () => expect((await exportOf(dave)).res.status).toBe(200), again);
+    const givenUp = await fetch(`${server().url}/api/v1/me/export`, {
+      headers: { authorization: `Bearer ${dave.token}` },
+    });
+    expect(givenUp.status).toBe(200);
+    const reader = givenUp.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    await vi.waitFor(async () => expect((await exportOf(dave)).res.status).toBe(200), again);
   });
 
   it('needs a session', async () => {

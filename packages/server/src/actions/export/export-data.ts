@@ -1,6 +1,6 @@
 import type { Message, SystemNotice } from '@parley/protocol';
 import { PassThrough, Readable } from 'node:stream';
-import { ZipFile } from 'yazl';
+import { type ReadStreamOptions, ZipFile } from 'yazl';
 import type { Actor } from '../../access/session.ts';
 import { presentMessage } from '../../presenters/conversations.ts';
 import { presentMe, presentSession } from '../../presenters/users.ts';
@@ -67,6 +67,21 @@ export async function exportData(services: Services, actor: Actor): Promise<Read
   const fileOf = new Map(files.map((f) => [f.upload.id, f.path]));
 
   const zip = new ZipFile();
+  const output = new PassThrough();
+  // The entry being read now, so a download that stops early also stops its reads (the
+  // database pages, an open blob) instead of leaving them paused forever.
+  let current: Readable | undefined;
+  let stopped = false;
+  const addLater = (path: string, options: Partial<ReadStreamOptions>, open: () => Promise<Readable>) =>
+    zip.addReadStreamLazy(path, options, (done) => {
+      if (stopped) return done(null, Readable.from([]));
+      open().then(
+        (stream) => done(null, (current = stream)),
+        (err: unknown) => done(err, undefined as never),
+      );
+    });
+  const streamOf = (chunks: () => AsyncGenerator<Buffer>) => async () =>
+    Readable.from(chunks(), { objectMode: false });
   const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n');
   zip.addBuffer(
     json({
@@ -95,8 +110,8 @@ export async function exportData(services: Services, actor: Actor): Promise<Read
       (stints ??= (async () => {
         if (conversation.kind === 'direct') return [{ fromSeq: 0, toSeq: Infinity }];
         const since = joinedAt.get(id);
-        const current = since ? { fromSeq: await firstSeqSince(db, id, since) } : null;
-        return stintsOf(me.id, noticesIn.get(id) ?? [], current);
+        const stint = since ? { fromSeq: await firstSeqSince(db, id, since) } : null;
+        return stintsOf(me.id, noticesIn.get(id) ?? [], stint);
       })());
     const summary = async () => ({
       id,
@@ -115,53 +130,45 @@ export async function exportData(services: Services, actor: Actor): Promise<Read
       for await (const page of pages(services, id, await stintsNow(), names)) yield page;
     };
 
-    zip.addReadStreamLazy(`conversations/${id}/messages.json`, (done) =>
-      done(
-        null,
-        Readable.from(
-          (async function* () {
-            yield Buffer.from(`{\n"conversation": ${JSON.stringify(await summary())},\n"messages": [`);
-            let first = true;
-            for await (const page of history()) {
-              for (const message of page) {
-                const file = message.attachment && fileOf.get(message.attachment.id);
-                const entry = {
-                  ...message,
-                  senderName: message.senderId ? names.of(message.senderId) : null,
-                  ...(file && { file }),
-                };
-                yield Buffer.from(`${first ? '\n' : ',\n'}${JSON.stringify(entry)}`);
-                first = false;
-              }
-            }
-            yield Buffer.from('\n]}\n');
-          })(),
-          { objectMode: false },
-        ),
-      ),
+    addLater(
+      `conversations/${id}/messages.json`,
+      {},
+      streamOf(async function* () {
+        yield Buffer.from(`{\n"conversation": ${JSON.stringify(await summary())},\n"messages": [`);
+        let first = true;
+        for await (const page of history()) {
+          for (const message of page) {
+            const file = message.attachment && fileOf.get(message.attachment.id);
+            const entry = {
+              ...message,
+              senderName: message.senderId ? names.of(message.senderId) : null,
+              ...(file && { file }),
+            };
+            yield Buffer.from(`${first ? '\n' : ',\n'}${JSON.stringify(entry)}`);
+            first = false;
+          }
+        }
+        yield Buffer.from('\n]}\n');
+      }),
     );
-    zip.addReadStreamLazy(`conversations/${id}/index.html`, (done) =>
-      done(
-        null,
-        Readable.from(
-          (async function* () {
-            yield Buffer.from(
-              pageStart(title) +
-                `<p><a href="../../index.html">← all conversations</a></p><h1>${escapeHtml(title)}</h1>\n`,
-            );
-            for await (const page of history()) {
-              let chunk = '';
-              for (const message of page) {
-                const file = message.attachment && fileOf.get(message.attachment.id);
-                chunk += messageHtml(message, names, file ? `../../${encodePath(file)}` : undefined);
-              }
-              yield Buffer.from(chunk);
-            }
-            yield Buffer.from(pageEnd);
-          })(),
-          { objectMode: false },
-        ),
-      ),
+    addLater(
+      `conversations/${id}/index.html`,
+      {},
+      streamOf(async function* () {
+        yield Buffer.from(
+          pageStart(title) +
+            `<p><a href="../../index.html">← all conversations</a></p><h1>${escapeHtml(title)}</h1>\n`,
+        );
+        for await (const page of history()) {
+          let chunk = '';
+          for (const message of page) {
+            const file = message.attachment && fileOf.get(message.attachment.id);
+            chunk += messageHtml(message, names, file ? `../../${encodePath(file)}` : undefined);
+          }
+          yield Buffer.from(chunk);
+        }
+        yield Buffer.from(pageEnd);
+      }),
     );
   }
 
@@ -178,22 +185,24 @@ export async function exportData(services: Services, actor: Actor): Promise<Read
 
   for (const { upload, path } of files)
     // Stored as they are: images, voice and most files are compressed already.
-    zip.addReadStreamLazy(path, { compress: false, mtime: new Date(upload.created_at) }, (done) => {
-      services.blobs.read(upload.blob_sha!).then(
-        (stream) => done(null, stream),
-        (err: unknown) => done(err, undefined as never),
-      );
-    });
+    addLater(path, { compress: false, mtime: new Date(upload.created_at) }, () =>
+      services.blobs.read(upload.blob_sha!),
+    );
   zip.end();
 
   // yazl reports a failed entry (a database error, a missing blob) on the ZipFile, not on its
   // output: end the download with an error so the client sees a broken transfer, not a
   // complete-looking zip with a part missing.
-  const output = new PassThrough();
   zip.outputStream.pipe(output);
   zip.on('error', (err: unknown) => {
+    if (stopped) return;
     services.log.error({ err, userId: me.id }, 'data export failed');
     output.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+  output.once('close', () => {
+    if (output.readableEnded) return;
+    stopped = true;
+    current?.destroy();
   });
   return output;
 }

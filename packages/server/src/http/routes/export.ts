@@ -1,5 +1,6 @@
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Readable } from 'node:stream';
 import { ExportLocks } from '../../actions/export/export-lock.ts';
 import { exportData } from '../../actions/export/export-data.ts';
 import { AppError } from '../../errors.ts';
@@ -40,9 +41,13 @@ export const exportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
             retryAfter: busyRetryAfter,
           },
         );
-      // Freed when the download ends, completes or not (the client went away, an error).
-      reply.raw.once('close', release);
-      let zip;
+      let zip: Readable | undefined;
+      // Freed when the download ends, completes or not; a client that went away also stops
+      // the reads behind it (export-data.ts ends them when its stream closes early).
+      reply.raw.once('close', () => {
+        release();
+        if (zip && !zip.readableEnded) zip.destroy();
+      });
       try {
         zip = await exportData(services, actor);
       } catch (err) {
