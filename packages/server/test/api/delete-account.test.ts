@@ -116,6 +116,11 @@ describe.each(dialects)('deleting my account on %s', (dialect) => {
     expectError((await download(server(), bob, photo.url)).asApi, 404, 'not_found');
     const friends = await api(server(), 'GET', '/friends', { token: bob.token });
     expect(friends.body.friends).toEqual([]);
+    const askAgain = await api(server(), 'POST', '/friend-requests', {
+      token: bob.token,
+      json: { userId: alice.user.id },
+    });
+    expectError(askAgain, 404, 'not_found');
     const found = await api(server(), 'GET', '/users?q=Deleted', {
       token: bob.token,
     });

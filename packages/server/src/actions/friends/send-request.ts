@@ -34,7 +34,8 @@ export async function sendFriendRequest(
     services,
     async (tx, emit) => {
       const target = await userById(tx, body.userId);
-      if (!target) throw new AppError('not_found', 'no such user');
+      // A deleted account (actions/accounts/delete-account.ts) has nobody to answer.
+      if (!target || target.deleted_at !== null) throw new AppError('not_found', 'no such user');
       // Befriending someone you hide from would be a friendship with one side muted; unblock first.
       if (await hasBlocked(tx, me, target.id))
         throw new AppError('forbidden', 'you have blocked this user; unblock them first');
