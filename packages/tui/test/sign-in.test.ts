@@ -42,6 +42,40 @@ describe('signing in', () => {
     await again.close();
   });
 
+  it('keeps its known-device value past /signout, and gets in with it while the account is being guessed at', async () => {
+    await signUp(server, 'hana');
+    const stateDir = freshStateDir();
+    const first = new Terminal({ server: server.url, stateDir });
+    await first.waitForText('Username:');
+    await first.type('hana', keys.enter, password, keys.enter);
+    await first.waitForText('signed in as hana');
+    await first.waitForText('Lobby');
+    await first.type(keys.enter);
+    await first.waitForText('Write a message');
+    await first.type('/signout', keys.enter);
+    await first.waitForText('Username:');
+    await first.close();
+    const kept = path.join(serverDir(server.url, { PARLEY_TUI_STATE_DIR: stateDir }), 'known-devices.json');
+    expect(statSync(kept).mode & 0o777).toBe(0o600);
+
+    // Someone at this same address guesses hana's password ten times: the address is now
+    // refused for hana, even with the right password …
+    const logIn = (pw: string) =>
+      fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'hana', password: pw }),
+      });
+    for (let i = 0; i < 10; i++) expect((await logIn('a guess')).status).toBe(401);
+    expect((await logIn(password)).status).toBe(429);
+    // … but not this terminal, a device hana signed in from before.
+    const again = new Terminal({ server: server.url, stateDir });
+    await again.waitForText('Username:');
+    await again.type('hana', keys.enter, password, keys.enter);
+    await again.waitForText('signed in as hana');
+    await again.close();
+  });
+
   it('says why a sign-in was refused, and signs in once the password is right', async () => {
     await signUp(server, 'erin');
     const term = new Terminal({ server: server.url, stateDir: freshStateDir() });

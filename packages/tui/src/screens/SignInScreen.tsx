@@ -8,6 +8,7 @@ import { LineView } from '../components/LineView.tsx';
 import { useKeys } from '../hooks/useKeys.ts';
 import type { EditKey } from '../text/line-edit.ts';
 import { type Field, type FormState, fieldsOf, formKey, initialForm } from './sign-in-form.ts';
+import { keepKnownDevice, knownDeviceFor } from '../storage/known-devices.ts';
 
 interface Props {
   server: string;
@@ -51,12 +52,14 @@ export function SignInScreen({ server, notice, width, onSignedIn }: Props) {
     if (!form.submitting) return;
     const text = (field: Field) => form.values[field].text.trim();
     const options = { baseUrl: server, WebSocket };
+    const knownDevice = knownDeviceFor(server, text('username'));
     const signingIn =
       form.mode === 'sign-in'
         ? ParleyClient.login(options, {
             username: text('username'),
             password: form.values.password.text,
             deviceName,
+            ...(knownDevice && { knownDevice }),
           })
         : ParleyClient.register(options, {
             username: text('username'),
@@ -66,7 +69,10 @@ export function SignInScreen({ server, notice, width, onSignedIn }: Props) {
             ...(text('inviteCode') && { inviteCode: text('inviteCode') }),
           });
     signingIn.then(
-      (client) => onSignedIn(client, client.auth!.user),
+      (client) => {
+        keepKnownDevice(server, client.auth!.user.username, client.auth!.knownDevice);
+        onSignedIn(client, client.auth!.user);
+      },
       (err: unknown) => {
         setError(describe(err));
         dispatch({ kind: 'failed' });
