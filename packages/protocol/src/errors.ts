@@ -9,6 +9,10 @@ export const errorStatus = {
   invalid_credentials: 401,
   wrong_password: 403,
   forbidden: 403,
+  /** An admin disabled this account: it cannot sign in until enabled again. */
+  account_disabled: 403,
+  /** An admin reset the password: only POST /me/password (and GET /me, logout) until a new one is set. */
+  password_change_required: 403,
   registration_closed: 403,
   invite_invalid: 403,
   origin_not_allowed: 403,

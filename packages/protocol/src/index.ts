@@ -16,6 +16,7 @@ export * from './schemas/push.ts';
 export * from './schemas/friends.ts';
 export * from './schemas/groups.ts';
 export * from './schemas/gateway.ts';
+export * from './schemas/admin.ts';
 export * from './text/invisible.ts';
 export * from './text/markdown.ts';
 export * from './text/excerpt.ts';

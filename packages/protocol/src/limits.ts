@@ -70,6 +70,10 @@ export const limits = {
   /** Characters of a sticker's search keyword (usually one emoji) and of a pack's name. */
   stickerKeywordMax: 32,
   stickerPackNameMax: 64,
+  /** Characters of the note a user adds when reporting a message. */
+  reportNoteMax: 500,
+  /** Characters of a reported message shown in the admins' queue. */
+  reportExcerptMax: 500,
 } as const;
 
 export type Limits = typeof limits;

@@ -16,6 +16,7 @@ import type {
   UpdateSettingsBody,
   UserPage,
 } from '@parley/protocol';
+import { AdminApi } from './api/admin.ts';
 import { ConversationsApi } from './api/conversations.ts';
 import { type ExportDataOptions, type ExportedData, downloadExport } from './api/export-data.ts';
 import { FriendsApi } from './api/friends.ts';
@@ -59,6 +60,7 @@ export class HttpClient {
   private readonly fetch: FetchLike;
   private readonly bound = <T>(method: Method, path: string, body?: unknown) =>
     this.call<T>(method, path, body);
+  readonly admin = new AdminApi(this.bound);
   readonly conversations = new ConversationsApi(this.bound);
   readonly friends = new FriendsApi(this.bound);
   readonly groups = new GroupsApi(this.bound);

@@ -29,7 +29,11 @@ import { Gateway } from './gateway/gateway.ts';
 import { registerGatewayRoute } from './gateway/route.ts';
 import { compressJsonAnswers } from './http/compress.ts';
 import { installErrorHandling } from './http/errors.ts';
+import { adminContentRoutes } from './http/routes/admin-content.ts';
+import { adminServerRoutes } from './http/routes/admin-server.ts';
+import { adminUserRoutes } from './http/routes/admin-users.ts';
 import { authRoutes } from './http/routes/auth.ts';
+import { reportRoutes } from './http/routes/reports.ts';
 import { conversationRoutes } from './http/routes/conversations.ts';
 import { friendRoutes } from './http/routes/friends.ts';
 import { groupInvitationRoutes } from './http/routes/group-invitations.ts';
@@ -250,6 +254,10 @@ export async function createParley(
       await api.register(groupInvitationRoutes, { services });
       await api.register(uploadRoutes, { services });
       await api.register(stickerRoutes, { services });
+      await api.register(reportRoutes, { services });
+      await api.register(adminUserRoutes, { services });
+      await api.register(adminContentRoutes, { services });
+      await api.register(adminServerRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

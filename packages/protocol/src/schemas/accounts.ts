@@ -26,7 +26,15 @@ export const PublicUser = z.object({
 export type PublicUser = z.infer<typeof PublicUser>;
 
 /** The signed-in user's own profile. */
-export const Me = PublicUser.extend({ updatedAt: Timestamp });
+export const Me = PublicUser.extend({
+  updatedAt: Timestamp,
+  /**
+   * Present (and true) after an admin reset the password: until the user sets a new one
+   * (POST /me/password, with the temporary password as `currentPassword`), every other route
+   * answers `password_change_required`. Clients show the new-password form and nothing else.
+   */
+  mustChangePassword: z.literal(true).optional(),
+});
 export type Me = z.infer<typeof Me>;
 
 export const SessionInfo = z.object({

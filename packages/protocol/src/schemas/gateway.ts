@@ -111,7 +111,15 @@ export const PresenceChanged = z.object({
 });
 export const SessionRevoked = z.object({
   sessionId: Id,
-  reason: z.enum(['logged_out', 'revoked', 'logged_in_elsewhere', 'password_changed', 'account_deleted']),
+  reason: z.enum([
+    'logged_out',
+    'revoked',
+    'logged_in_elsewhere',
+    'password_changed',
+    'account_deleted',
+    'account_disabled',
+    'password_reset',
+  ]),
 });
 
 /** Every server push, by event name. */

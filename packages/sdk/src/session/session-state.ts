@@ -85,4 +85,11 @@ export type LoadedPart =
 
 /** Why a session ended without this client signing out: the server's reason, or `expired` (4002). */
 export type EndReason =
-  'logged_out' | 'revoked' | 'logged_in_elsewhere' | 'password_changed' | 'account_deleted' | 'expired';
+  | 'logged_out'
+  | 'revoked'
+  | 'logged_in_elsewhere'
+  | 'password_changed'
+  | 'account_deleted'
+  | 'account_disabled'
+  | 'password_reset'
+  | 'expired';

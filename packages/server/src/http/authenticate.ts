@@ -25,6 +25,17 @@ export function requireSession(scope: FastifyInstance, services: Services): void
   });
 }
 
+/**
+ * requireSession, and the caller must be a server admin (users.role; the first account is
+ * one): the admin console's routes (issue 16). Everyone else is refused `forbidden`.
+ */
+export function requireServerAdmin(scope: FastifyInstance, services: Services): void {
+  requireSession(scope, services);
+  scope.addHook('onRequest', async (request) => {
+    if (actorOf(request).user.role !== 'admin') throw new AppError('forbidden', 'only an admin can do this');
+  });
+}
+
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated', 'sign in first');
   return request.actor;

@@ -32,7 +32,11 @@ export function presentUser(row: UserRow): PublicUser {
 }
 
 export function presentMe(row: UserRow): Me {
-  return { ...presentUser(row), updatedAt: row.updated_at };
+  return {
+    ...presentUser(row),
+    updatedAt: row.updated_at,
+    ...(row.password_reset_at !== null && { mustChangePassword: true as const }),
+  };
 }
 
 export function presentSession(row: SessionRow, currentSessionId: string | null): SessionInfo {

@@ -25,6 +25,10 @@ export interface UsersTable {
   presence_visible_to: 'everyone' | 'friends';
   /** Set when the account was deleted (its row stays, emptied, for others' history); else null. */
   deleted_at: string | null;
+  /** Set while an admin has the account disabled (no sign-in, no sessions); else null. */
+  disabled_at: string | null;
+  /** Set when an admin reset the password, until the user sets a new one; else null. */
+  password_reset_at: string | null;
 }
 
 export interface SessionsTable {
@@ -79,6 +83,43 @@ export interface Database {
   search_progress: SearchProgressTable;
   search_pending: SearchPendingTable;
   messages_grams: MessagesGramsTable;
+  audit_log: AuditLogTable;
+  reports: ReportsTable;
+  server_settings: ServerSettingsTable;
+}
+
+/** Every admin action (store/audit-log.ts); `detail` is a JSON object of its particulars. */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  target_label: string;
+  detail: string;
+}
+
+/** A message a user reported to the admins. */
+export interface ReportsTable {
+  id: string;
+  message_id: string;
+  conversation_id: string;
+  reporter_id: string;
+  reason: 'spam' | 'abuse' | 'illegal' | 'other';
+  note: string;
+  status: 'open' | 'dismissed' | 'removed';
+  created_at: string;
+  handled_by: string | null;
+  handled_at: string | null;
+}
+
+/** Run-time settings an admin changed (key: a ServerSettings field; value: JSON). */
+export interface ServerSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
 }
 
 /** SQLite only: the contentless FTS5 table of each message's grams (store/grams.ts), by rowid. */
@@ -111,6 +152,8 @@ export type NewUser = Insertable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type NewSession = Insertable<SessionsTable>;
 export type InviteRow = Selectable<InvitesTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type ReportRow = Selectable<ReportsTable>;
 
 export type ConversationKind = 'direct' | 'group' | 'lobby';
 export type JoinPolicy = 'open' | 'approval' | 'invite';

@@ -55,6 +55,8 @@ function aUser(name: string, fields: Partial<UserRow> = {}): UserRow {
     push_preview: 1,
     presence_visible_to: 'everyone',
     deleted_at: null,
+    disabled_at: null,
+    password_reset_at: null,
     ...fields,
   };
 }

@@ -11,6 +11,10 @@ export function endReasonText(reason: EndReason): string {
       return 'You signed in somewhere else, which ended this session. Sign in again.';
     case 'account_deleted':
       return 'This account was deleted.';
+    case 'account_disabled':
+      return 'An admin disabled this account. Ask them to enable it again.';
+    case 'password_reset':
+      return 'An admin reset your password. Sign in with the one they give you, then choose a new one.';
     case 'logged_out':
       return 'This session was signed out. Sign in again to continue.';
     case 'expired':

@@ -51,6 +51,8 @@ export async function register(
         presence_visible_to: 'everyone',
         push_preview: 1,
         deleted_at: null,
+        disabled_at: null,
+        password_reset_at: null,
       };
       await insertUser(tx, user);
       if (
