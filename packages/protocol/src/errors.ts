@@ -46,6 +46,10 @@ export const errorStatus = {
   /** A Range request beyond the end of the file. */
   range_not_satisfiable: 416,
   rate_limited: 429,
+  /** The request line and headers together are past Node's 16 KiB limit (a very long URL). */
+  headers_too_large: 431,
+  /** The request did not arrive completely in time (Node's request timeout). */
+  request_timeout: 408,
   internal: 500,
 } as const;
 
@@ -84,6 +88,12 @@ export const closeCodes = {
   sessionRevoked: 4003,
   /** The client did not read fast enough; reconnect and sync. */
   slowConsumer: 4008,
+  /**
+   * `hello` with a session whose password an admin reset (the reply says
+   * `password_change_required`). The session lives: set a new password (POST /me/password), then
+   * connect again with the same token.
+   */
+  passwordChangeRequired: 4010,
   /**
    * This node lost its link to the other nodes for a moment (Redis restarted), so events may
    * have been missed: reconnect and sync.

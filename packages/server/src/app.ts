@@ -27,6 +27,7 @@ import { AppError } from './errors.ts';
 import type { Config } from './config/settings.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { registerGatewayRoute } from './gateway/route.ts';
+import { answerClientError } from './http/client-errors.ts';
 import { compressJsonAnswers } from './http/compress.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { adminContentRoutes } from './http/routes/admin-content.ts';
@@ -164,6 +165,8 @@ export async function createParley(
     // Requests Fastify cannot route (a broken %-escape in the path) get Parley's error body too.
     frameworkErrors: (err, _request, reply: FastifyReply) =>
       void reply.status(400).send({ error: { code: 'invalid_request', message: err.message } }),
+    // Requests Node's parser refuses (headers past 16 KiB …) too (http/client-errors.ts).
+    clientErrorHandler: answerClientError,
     // One line per request only when debugging; otherwise logs hold what needs attention.
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',

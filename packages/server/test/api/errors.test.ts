@@ -11,6 +11,16 @@ function registration(fields: Record<string, unknown> = {}) {
 describe.each(dialects)('refusals on %s', (dialect) => {
   const server = useServer(dialect);
 
+  describe('requests Node refuses before any route', () => {
+    it("answers a request line past 16 KiB with 431 headers_too_large in Parley's shape, then closes", async () => {
+      const res = await api(server(), 'GET', `/users?q=${'%F0%9F%91%8D'.repeat(2000)}`);
+      expectError(res, 431, 'headers_too_large');
+      expect(res.body.error.message).toContain('16 KiB');
+      // Nothing stuck: the next request on a new connection is answered as usual.
+      expect((await api(server(), 'GET', '/health')).status).toBe(200);
+    });
+  });
+
   describe('bodies', () => {
     it('answers 400 malformed_json for a body that is not JSON', async () => {
       const res = await api(server(), 'POST', '/auth/register', {
