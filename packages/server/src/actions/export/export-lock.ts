@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisLink } from '../../cluster/redis.ts';
 
-const leaseMs = 60_000;
-
 /**
  * One export at a time per user: an export reads the user's whole history and every file, so
  * a client (or a script) asking again and again while one streams must not multiply that.
@@ -13,7 +11,11 @@ const leaseMs = 60_000;
 export class ExportLocks {
   private readonly running = new Set<string>();
 
-  constructor(private readonly redis: RedisLink | undefined) {}
+  /** `leaseMs`: how long a dead node's lease outlives it (renewed every third of it while alive). */
+  constructor(
+    private readonly redis: RedisLink | undefined,
+    private readonly leaseMs = 60_000,
+  ) {}
 
   /** A release function, or null when this user's export is already running. */
   async acquire(userId: string): Promise<(() => void) | null> {
@@ -23,6 +25,7 @@ export class ExportLocks {
     const token = randomUUID();
     let renewing: NodeJS.Timeout | undefined;
     if (this.redis) {
+      const leaseMs = this.leaseMs;
       const taken = await this.redis.commands.set(key, token, 'PX', leaseMs, 'NX').catch(() => 'OK');
       if (taken !== 'OK') {
         this.running.delete(userId);
