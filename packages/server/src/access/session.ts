@@ -47,12 +47,16 @@ export async function accessMediaSession(services: Services, mediaToken: string)
   return keepAlive(services, await sessionByMediaTokenHash(services.store.db, hashToken(mediaToken)));
 }
 
-/** The found session unless it has idled past the limit (then deleted); refreshes last-seen. */
+/**
+ * The found session unless it has idled past the limit or its account is disabled (then
+ * deleted); refreshes last-seen. Disabling deletes every session of the account, but a sign-in
+ * that checked the password just before could still open one after: it is refused here.
+ */
 async function keepAlive(services: Services, found: SessionWithUser | undefined): Promise<Actor | null> {
   if (!found) return null;
   const at = now();
   const idleMs = Date.parse(at) - Date.parse(found.session.last_seen_at);
-  if (idleMs > services.config.sessionIdleDays * 86_400_000) {
+  if (found.user.disabled_at !== null || idleMs > services.config.sessionIdleDays * 86_400_000) {
     await deleteSession(services.store.db, found.session.id);
     return null;
   }

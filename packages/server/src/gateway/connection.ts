@@ -224,6 +224,11 @@ export class Connection implements FanoutTarget {
           if (err.code === 'unauthenticated' && frame.type === 'hello') {
             this.close(closeCodes.authFailed, 'invalid session token');
           }
+          // The session is good but may not be used yet; not 4002, which tells the client to
+          // forget the token it still needs for POST /me/password.
+          if (err.code === 'password_change_required' && frame.type === 'hello') {
+            this.close(closeCodes.passwordChangeRequired, 'password change required');
+          }
         };
       }
       this.gateway.log.error({ err, frame: frame.type }, 'frame failed');

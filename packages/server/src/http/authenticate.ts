@@ -13,6 +13,11 @@ declare module 'fastify' {
 /**
  * Makes every route registered in `scope` require `Authorization: Bearer <token>` of a live
  * session; the route then reads the caller with `actorOf(request)`.
+ *
+ * After an admin reset the user's password (users.password_reset_at), the session they open
+ * with the temporary password reaches only the routes of `whileResetPending`; every other
+ * answers `password_change_required`. Checked here, once, so no route can forget it (the
+ * gateway's hello refuses such a session too: gateway/frames/hello.ts).
  */
 export function requireSession(scope: FastifyInstance, services: Services): void {
   scope.addHook('onRequest', async (request) => {
@@ -21,9 +26,22 @@ export function requireSession(scope: FastifyInstance, services: Services): void
     const actor = await accessSession(services, token);
     if (!actor) throw new AppError('unauthenticated', 'the session has ended; sign in again');
     await services.sessionRateLimit.consume(actor.session.id);
+    if (
+      actor.user.password_reset_at !== null &&
+      !whileResetPending.has(`${request.method} ${request.routeOptions.url}`)
+    ) {
+      throw new AppError('password_change_required', 'choose a new password first: POST /api/v1/me/password');
+    }
     request.actor = actor;
   });
 }
+
+/**
+ * What a user whose password an admin reset may still do: see who they are, set a password of
+ * their own (with the temporary one as `currentPassword`), or sign out. GET /server and
+ * /health need no session at all.
+ */
+const whileResetPending = new Set(['GET /api/v1/me', 'POST /api/v1/me/password', 'POST /api/v1/auth/logout']);
 
 /**
  * requireSession, and the caller must be a server admin (users.role; the first account is

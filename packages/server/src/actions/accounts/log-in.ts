@@ -14,7 +14,8 @@ import { type ClientInfo, openSession } from './open-session.ts';
  * (auth/login-throttle.ts); a device that signed in to this account before says so with its
  * `knownDevice` value and is throttled on its own (auth/known-device.ts). With
  * PARLEY_SINGLE_SESSION the user's other sessions end in the same transaction and their
- * sockets hear "logged in elsewhere".
+ * sockets hear "logged in elsewhere". An account an admin disabled answers `account_disabled`,
+ * but only after the right password.
  */
 export async function logIn(services: Services, input: LoginBody, client: ClientInfo): Promise<AuthResult> {
   const username = input.username.toLowerCase();
@@ -28,6 +29,8 @@ export async function logIn(services: Services, input: LoginBody, client: Client
   );
   if (!user || !matches) throw new AppError('invalid_credentials', 'wrong username or password');
   await attempt.succeeded();
+  // Said only to someone who knows the password, so it tells a stranger nothing.
+  if (user.disabled_at !== null) throw new AppError('account_disabled', 'an admin has disabled this account');
   // The same value again for a device that brought one: it stays known under the same id.
   const knownDevice = device !== null ? input.knownDevice! : issueKnownDevice(user);
   return transact(services, async (tx, emit) => {

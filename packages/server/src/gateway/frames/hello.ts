@@ -17,6 +17,10 @@ export async function hello(connection: Connection, frame: z.infer<typeof HelloF
   const { gateway } = connection;
   const actor = await accessSession(gateway.services, frame.token);
   if (!actor) throw new AppError('unauthenticated', 'the session token is not valid; sign in again');
+  // As on REST (http/authenticate.ts): after an admin's reset, nothing until a new password.
+  if (actor.user.password_reset_at !== null) {
+    throw new AppError('password_change_required', 'choose a new password first: POST /api/v1/me/password');
+  }
   connection.authenticated(actor);
   const audience = await gateway.attach(connection);
   // The session may have been revoked between the lookup and attach, when this socket was not
