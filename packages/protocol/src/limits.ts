@@ -74,6 +74,8 @@ export const limits = {
   reportNoteMax: 500,
   /** Characters of a reported message shown in the admins' queue. */
   reportExcerptMax: 500,
+  /** Reports one user may have waiting for an admin at once (more: limit_reached). */
+  openReportsMax: 20,
 } as const;
 
 export type Limits = typeof limits;

@@ -98,6 +98,12 @@ export const Message = z.object({
   /** A recalled message is a tombstone: its text is gone from the server. */
   recalledAt: Timestamp.nullable(),
   recalledBy: Id.nullable(),
+  /**
+   * Present (true) when a server admin removed the message from the admin console (issue 16),
+   * so clients can say so rather than "X recalled a message": `recalledBy` is then the admin,
+   * who need not be a member of the conversation.
+   */
+  recalledByServerAdmin: z.literal(true).optional(),
   /** Set on a forwarded copy: the message it was forwarded from, and who wrote that one. */
   forwardedFrom: z.object({ messageId: Id, senderId: Id.nullable() }).nullable(),
   /**

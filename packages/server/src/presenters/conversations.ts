@@ -103,6 +103,8 @@ interface TextData {
   forwardedFrom?: { messageId: string; senderId: string | null };
   attachment?: StoredAttachment;
   sticker?: StoredSticker;
+  /** A tombstone's only fact: a server admin removed it (store/message-updates.ts markRecalled). */
+  recalledByServerAdmin?: boolean;
 }
 
 /** What a message carries beyond its own row; loaded in bulk by store/message-extras.ts. */
@@ -146,6 +148,8 @@ export function presentMessage(row: MessageRow, extras: MessageExtras = {}): Mes
     editedAt: row.edited_at,
     recalledAt: row.recalled_at,
     recalledBy: row.recalled_by,
+    ...(row.recalled_at !== null &&
+      (data as TextData | null)?.recalledByServerAdmin === true && { recalledByServerAdmin: true as const }),
     rev: row.rev,
   };
 }

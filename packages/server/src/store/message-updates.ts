@@ -54,9 +54,17 @@ export function updateMessageText(
 
 /**
  * Turns a message into a tombstone: its content goes (body and data emptied, which also takes
- * it out of the search index), with its mentions and reactions.
+ * it out of the search index), with its mentions and reactions. A server admin's removal
+ * (actions/admin/remove-message.ts) leaves one fact in data, `{"recalledByServerAdmin":true}`,
+ * so the tombstone says who took it down (Message.recalledByServerAdmin).
  */
-export async function markRecalled(db: Db, row: MessageRow, by: string, at: string): Promise<MessageRow> {
+export async function markRecalled(
+  db: Db,
+  row: MessageRow,
+  by: string,
+  at: string,
+  { byServerAdmin = false }: { byServerAdmin?: boolean } = {},
+): Promise<MessageRow> {
   await replaceMentions(db, row.conversation_id, row.seq, []);
   await db.deleteFrom('reactions').where('message_id', '=', row.id).execute();
   // Its attachment goes with the content: nobody may fetch it through this message any more,
@@ -65,7 +73,12 @@ export async function markRecalled(db: Db, row: MessageRow, by: string, at: stri
   await db.deleteFrom('message_stickers').where('message_id', '=', row.id).execute();
   return db
     .updateTable('messages')
-    .set({ body: '', data: null, recalled_at: at, recalled_by: by })
+    .set({
+      body: '',
+      data: byServerAdmin ? JSON.stringify({ recalledByServerAdmin: true }) : null,
+      recalled_at: at,
+      recalled_by: by,
+    })
     .where('id', '=', row.id)
     .returningAll()
     .executeTakeFirstOrThrow();

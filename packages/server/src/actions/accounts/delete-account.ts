@@ -1,8 +1,6 @@
 import type { DeleteAccountBody } from '@parley/protocol';
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../access/session.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
-import type { Envelope } from '../../bus/bus.ts';
 import { AppError } from '../../errors.ts';
 import { now } from '../../ids.ts';
 import { presentUser } from '../../presenters/users.ts';
@@ -13,24 +11,16 @@ import {
   deletePersonalRows,
   deleteSessionsOf,
   deleteUploadsOf,
-  dropAttachment,
   eraseUser,
   friendIdsOf,
   groupIdsOf,
-  lockMessagesShowing,
   uploadsOf,
 } from '../../store/account-removal.ts';
 import { deleteFriendship } from '../../store/friends.ts';
-import { markRecalled, markRevised } from '../../store/message-updates.ts';
-import type { Database } from '../../store/tables.ts';
 import { userById } from '../../store/users.ts';
 import { leaveOnDeletion } from '../groups/leave-on-deletion.ts';
-import { followAnnouncement } from '../groups/follow-announcement.ts';
-import { announceUpdate } from '../messages/announce-update.ts';
-import { announceCounts } from '../read/announce-counts.ts';
+import { removeAttachments } from '../messages/remove-attachments.ts';
 import { sweepMedia } from '../uploads/sweep-media.ts';
-
-type Emit = (envelope: Envelope) => void;
 
 /**
  * "Delete my account" (issue 16), confirmed with the password, which is checked as
@@ -68,8 +58,8 @@ export async function deleteAccount(
     await removeAttachments(
       tx,
       emit,
-      me,
       uploads.map((u) => u.id),
+      { userId: me },
     );
     await deleteUploadsOf(tx, me);
     for (const groupId of await groupIdsOf(tx, me)) await leaveOnDeletion(tx, emit, groupId, me);
@@ -109,27 +99,4 @@ export async function deleteAccount(
   }
   // Avatar, upload and sticker files nothing points at any more.
   await sweepMedia(services);
-}
-
-/**
- * Each message showing one of the uploads stops showing it, as a recall takes media away
- * (message_uploads row deleted, members told `message.updated`): with text it keeps the
- * text, without it is a tombstone recalled by the departing owner.
- */
-async function removeAttachments(
-  tx: Kysely<Database>,
-  emit: Emit,
-  me: string,
-  uploadIds: string[],
-): Promise<void> {
-  for (const message of await lockMessagesShowing(tx, uploadIds)) {
-    const changed =
-      message.body !== '' ? await dropAttachment(tx, message) : await markRecalled(tx, message, me, now());
-    const revised = await markRevised(tx, changed);
-    await announceUpdate(tx, emit, revised);
-    await followAnnouncement(tx, emit, revised);
-    // A tombstone leaves the unread counts, as after a recall.
-    if (revised.recalled_at && revised.sender_id)
-      await announceCounts(tx, emit, revised.conversation_id, revised.seq, { except: revised.sender_id });
-  }
 }
