@@ -1,5 +1,6 @@
 import { Suspense, lazy } from 'react';
 import { AuthScreen } from './features/auth/AuthScreen.tsx';
+import { NewPasswordScreen } from './features/auth/NewPasswordScreen.tsx';
 import { loadMainLayout, mainLayoutIfLoaded } from './features/layout/load-main-layout.ts';
 import type { AppModel } from './model/app-model.ts';
 import { AppContext, SignedInContext } from './model/app-context.ts';
@@ -26,6 +27,8 @@ export function App({ app }: { app: AppModel }) {
             </Suspense>
           </ErrorBoundary>
         </SignedInContext.Provider>
+      ) : phase.kind === 'new-password' ? (
+        <NewPasswordScreen username={phase.user.username} />
       ) : (
         <AuthScreen notice={phase.notice} />
       )}

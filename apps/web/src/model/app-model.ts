@@ -1,4 +1,4 @@
-import type { AuthResult } from '@parley/protocol';
+import type { AuthResult, Me } from '@parley/protocol';
 import { type EndReason as SessionEndReason, ParleyClient } from '@parley/sdk';
 import { deleteUserCache } from '../cache/cache-db.ts';
 import { clearToasts } from '../ui/toast.tsx';
@@ -10,9 +10,16 @@ import { SignedIn } from './signed-in.ts';
 /** Why a session ended without the user signing out here (the notice on the sign-in screen). */
 export type EndReason = Exclude<SessionEndReason, 'logged_out'>;
 
-export type Phase = { kind: 'signed-out'; notice: EndReason | null } | { kind: 'signed-in'; app: SignedIn };
+export type Phase =
+  | { kind: 'signed-out'; notice: EndReason | null }
+  /** Signed in with a password an admin reset: nothing but choosing a new one (or signing out). */
+  | { kind: 'new-password'; token: string; user: Me }
+  | { kind: 'signed-in'; app: SignedIn };
 
-/** The whole client: signed out (with why, when the server ended the session) or signed in. */
+/**
+ * The whole client: signed out (with why, when the server ended the session), made to choose a
+ * new password, or signed in.
+ */
 export class AppModel {
   readonly phase: Observable<Phase>;
   private offEnded: (() => void) | null = null;
@@ -20,7 +27,8 @@ export class AppModel {
   constructor() {
     const saved = loadSession();
     this.phase = new Observable<Phase>({ kind: 'signed-out', notice: null });
-    if (saved) this.enter(new SignedIn(saved.token, saved.user));
+    if (saved?.user.mustChangePassword) this.phase.set({ kind: 'new-password', ...saved });
+    else if (saved) this.enter(new SignedIn(saved.token, saved.user));
   }
 
   /** A client for the sign-in screens (no token). */
@@ -28,18 +36,44 @@ export class AppModel {
     return new ParleyClient({ baseUrl: location.origin });
   }
 
-  signedIn(auth: AuthResult): SignedIn {
+  /**
+   * After sign-in or sign-up. A password an admin reset leads to choosing a new one first
+   * (the 'new-password' phase): no session and no socket until then, since the server refuses
+   * the socket's hello (and every route but /me/password) with password_change_required, and a
+   * session that kept reconnecting, or signed itself out on it, would never get anywhere.
+   */
+  signedIn(auth: AuthResult): void {
     saveSession({ token: auth.token, user: auth.user });
     rememberKnownDevice(auth.user.username, auth.knownDevice);
-    const app = new SignedIn(auth.token, auth.user);
-    this.enter(app);
-    return app;
+    if (auth.user.mustChangePassword)
+      this.phase.set({ kind: 'new-password', token: auth.token, user: auth.user });
+    else this.enter(new SignedIn(auth.token, auth.user));
+  }
+
+  /**
+   * The 'new-password' phase's one action: the temporary password and the new one. On success
+   * the session is an ordinary one (the server keeps it; others were signed out at the reset)
+   * and the app goes on signed in. Rejects with the server's refusal (wrong_password …).
+   */
+  async choosePassword(currentPassword: string, newPassword: string): Promise<void> {
+    const current = this.phase.get();
+    if (current.kind !== 'new-password') return;
+    const client = new ParleyClient({ baseUrl: location.origin, token: current.token });
+    await client.http.changePassword({ currentPassword, newPassword });
+    // The change cleared the reset: the flag from before is not carried into the session.
+    const { mustChangePassword: _, ...me } = await client.http.me().catch(() => current.user);
+    if (this.phase.get() !== current) return;
+    saveSession({ token: current.token, user: me });
+    this.enter(new SignedIn(current.token, me));
   }
 
   async signOut(): Promise<void> {
     const current = this.phase.get();
-    if (current.kind !== 'signed-in') return;
-    await current.app.session.signOut();
+    if (current.kind === 'new-password') {
+      const client = new ParleyClient({ baseUrl: location.origin, token: current.token });
+      await client.http.logout().catch(() => {});
+    } else if (current.kind === 'signed-in') await current.app.session.signOut();
+    else return;
     this.leave(null);
   }
 

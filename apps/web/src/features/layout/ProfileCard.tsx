@@ -1,4 +1,4 @@
-import { LogOut, Plus, Settings, UserPlus, Users, UsersRound } from 'lucide-react';
+import { LogOut, Plus, Settings, ShieldCheck, UserPlus, Users, UsersRound } from 'lucide-react';
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../model/app-context.ts';
@@ -21,10 +21,16 @@ const JoinGroupDialog = lazy(() =>
 const SettingsDialog = lazy(() =>
   import('../settings/SettingsDialog.tsx').then((m) => ({ default: m.SettingsDialog })),
 );
+const AdminConsole = lazy(() =>
+  import('../admin/AdminConsole.tsx').then((m) => ({ default: m.AdminConsole })),
+);
 
-type Open = 'addFriend' | 'joinGroup' | 'createGroup' | 'settings' | null;
+type Open = 'addFriend' | 'joinGroup' | 'createGroup' | 'settings' | 'admin' | null;
 
-/** Me (picture, name, @username) and the menu of things to start: friends, groups, settings. */
+/**
+ * Me (picture, name, @username) and the menu of things to start: friends, groups, settings,
+ * and for a server admin the admin console.
+ */
 export function ProfileCard() {
   const { t } = useTranslation();
   const app = useApp();
@@ -65,6 +71,11 @@ export function ProfileCard() {
         <MenuItem onSelect={() => setOpen('settings')}>
           <Settings size={17} aria-hidden="true" /> {t('menu.profile')}
         </MenuItem>
+        {me.role === 'admin' && (
+          <MenuItem onSelect={() => setOpen('admin')}>
+            <ShieldCheck size={17} aria-hidden="true" /> {t('admin:open')}
+          </MenuItem>
+        )}
         <MenuItem onSelect={() => void app.signOut()}>
           <LogOut size={17} aria-hidden="true" /> {t('menu.signOut')}
         </MenuItem>
@@ -74,6 +85,7 @@ export function ProfileCard() {
         {open === 'createGroup' && <CreateGroupDialog open onOpenChange={close} />}
         {open === 'joinGroup' && <JoinGroupDialog open onOpenChange={close} />}
         {open === 'settings' && <SettingsDialog open onOpenChange={close} />}
+        {open === 'admin' && <AdminConsole open onOpenChange={close} />}
       </Suspense>
     </header>
   );

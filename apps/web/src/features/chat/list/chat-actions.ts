@@ -34,6 +34,8 @@ export interface ChatActions {
   pin(message: Message | null): void;
   /** Asks whether to delete the message for me (from my devices only). */
   hide(message: Message): void;
+  /** Opens the form that reports someone else's message to the server's admins. */
+  report(message: Message): void;
   /** Shows the chat's pictures full screen, at this picture message. */
   openImage(messageId: string): void;
   retry(clientMsgId: string): void;

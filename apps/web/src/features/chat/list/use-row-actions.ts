@@ -59,6 +59,7 @@ export function useRowActions({
           .setAnnouncement(id, message?.id ?? null)
           .then(() => toast(t(message ? 'announcement.pinned' : 'announcement.unpinned')), failed),
       hide: (message) => tools.hide([message]),
+      report: tools.report,
       openImage: tools.view,
       retry: (clientMsgId) => void session.messages.retry(clientMsgId),
       discard: (clientMsgId) => session.messages.discard(clientMsgId),

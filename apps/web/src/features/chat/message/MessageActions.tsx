@@ -3,6 +3,7 @@ import * as Popover from '@radix-ui/react-popover';
 import {
   CheckSquare,
   Copy,
+  Flag,
   Forward,
   MoreHorizontal,
   Pencil,
@@ -34,7 +35,8 @@ interface MessageActionsProps {
  * focus) with React, Reply and More; More (also opened by long-press or right click on touch
  * screens) holds the quick reactions, Reply, Copy, Edit (my text messages), Forward, Add to
  * my stickers (sticker messages), Pin as announcement (a group's owners and admins), Select
- * (several, to forward or delete), Delete for me and Recall.
+ * (several, to forward or delete), Report (others' messages, to the server's admins), Delete
+ * for me and Recall.
  */
 export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: MessageActionsProps) {
   const { t } = useTranslation('chat');
@@ -47,6 +49,8 @@ export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: Me
   // Owners and admins of a group (not the lobby) pin a message for everyone; not a notice.
   const canPin = actions.canModerate() && message.kind !== 'system' && !message.recalledAt;
   const pinned = canPin && actions.isAnnouncement(message);
+  // Someone else's message, for the admins to look at; a notice or a recalled one has nothing to report.
+  const canReport = !mine && message.kind !== 'system' && !message.recalledAt;
 
   const copy = () => {
     navigator.clipboard.writeText(message.text).then(
@@ -159,6 +163,11 @@ export function MessageActions({ message, mine, menuOpen, onMenuOpenChange }: Me
         <MenuItem onSelect={() => actions.toggleSelected(message)}>
           <CheckSquare size={16} aria-hidden="true" /> {t('actions.select')}
         </MenuItem>
+        {canReport && (
+          <MenuItem onSelect={() => actions.report(message)}>
+            <Flag size={16} aria-hidden="true" /> {t('actions.report')}
+          </MenuItem>
+        )}
         <MenuItem danger onSelect={() => actions.hide(message)}>
           <Trash2 size={16} aria-hidden="true" /> {t('actions.hide')}
         </MenuItem>

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 
 /**
  * What the open chat does with messages beyond writing: pick several (selection mode), forward
- * them, delete them for me, look at pictures full screen. The state lives with the chat (not a
+ * them, delete them for me, look at pictures full screen, report one to the admins. The state lives with the chat (not a
  * row: rows come and go as the list scrolls); every function is stable, so the rows, which get
  * them through ChatActions, do not render again when it changes.
  */
@@ -16,6 +16,8 @@ export interface MessageTools {
   hiding: readonly Message[] | null;
   /** The picture message shown full screen. */
   viewing: string | null;
+  /** The message the report form is open for. */
+  reporting: Message | null;
   actions: MessageToolActions;
 }
 
@@ -29,6 +31,7 @@ export interface MessageToolActions {
   hide(messages: readonly Message[]): void;
   hideClosed(done: boolean): void;
   view(messageId: string | null): void;
+  report(message: Message | null): void;
 }
 
 export function useMessageTools(): MessageTools {
@@ -36,6 +39,7 @@ export function useMessageTools(): MessageTools {
   const [forwarding, setForwarding] = useState<readonly Message[] | null>(null);
   const [hiding, setHiding] = useState<readonly Message[] | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
+  const [reporting, setReporting] = useState<Message | null>(null);
   const actions = useMemo<MessageToolActions>(
     () => ({
       toggleSelected: (message) =>
@@ -57,8 +61,9 @@ export function useMessageTools(): MessageTools {
         if (done) setSelection(null);
       },
       view: (messageId) => setViewing(messageId),
+      report: (message) => setReporting(message),
     }),
     [],
   );
-  return { selection, forwarding, hiding, viewing, actions };
+  return { selection, forwarding, hiding, viewing, reporting, actions };
 }
