@@ -180,3 +180,24 @@ describe.each(dialects)('guessing the password to delete an account on %s', (dia
     expect((await api(server(), 'GET', '/me', { token: alice.token })).status).toBe(200);
   });
 });
+
+describe.each(dialects)('the last admin deleting their account on %s', (dialect) => {
+  const server = useServer(dialect);
+
+  it('is refused until someone else is an admin, so the server is never left without one', async () => {
+    // The server's first account is its admin.
+    const [alice, bob] = await people(server(), 'alice', 'bob');
+    expect(alice.user.role).toBe('admin');
+    const refused = await deleteAccount(server(), alice);
+    expectError(refused, 409, 'limit_reached');
+    expect(refused.body.error.message).toContain('only admin');
+    expect((await api(server(), 'GET', '/me', { token: alice.token })).status).toBe(200);
+    const promoted = await api(server(), 'PUT', `/admin/users/${bob.user.id}/role`, {
+      token: alice.token,
+      json: { role: 'admin' },
+    });
+    expect(promoted.status, promoted.text).toBe(200);
+    expect((await deleteAccount(server(), alice)).status).toBe(204);
+    expectError(await deleteAccount(server(), bob), 409, 'limit_reached');
+  });
+});

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.ts';
 import { now } from '../../ids.ts';
 import { presentUser } from '../../presenters/users.ts';
 import { type Services, transact } from '../../services.ts';
+import { activeAdminCount, lockAdminChanges } from '../../store/admin-users.ts';
 import {
   cancelFriendRequestsOf,
   cancelPendingAsksOf,
@@ -50,6 +51,17 @@ export async function deleteAccount(
   await attempt.succeeded();
   const partials: string[] = [];
   await transact(services, async (tx, emit) => {
+    // The server keeps one admin who can act, as the console's role change does: nobody could
+    // make another without editing the database.
+    if (actor.user.role === 'admin') {
+      await lockAdminChanges(tx, services.store.dialect);
+      if ((await activeAdminCount(tx)) <= 1) {
+        throw new AppError(
+          'limit_reached',
+          "you are the server's only admin: make someone else an admin first (Admin console → Users)",
+        );
+      }
+    }
     const at = now();
     // Messages first, then conversations: the lock order every message operation keeps
     // (store/message-updates.ts markRevised).
