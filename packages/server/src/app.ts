@@ -17,6 +17,7 @@ import { MemberCache } from './access/member-cache.ts';
 import { openApiOptions } from './http/openapi.ts';
 import { openSeams } from './cluster/seams.ts';
 import { ensureLobby } from './actions/conversations/ensure-lobby.ts';
+import { loadStoredSettings, syncSettingsAcrossNodes } from './actions/server-settings/live-settings.ts';
 import { ensureDefaultStickers } from './actions/stickers/ensure-default-stickers.ts';
 import { SendBatcher } from './actions/messages/send-batcher.ts';
 import { sweepMedia } from './actions/uploads/sweep-media.ts';
@@ -100,6 +101,8 @@ export async function createParley(
   try {
     await migrateToLatest(store.db);
     store.search.start();
+    // Settings an admin changed in the console win over the environment (live-settings.ts).
+    await loadStoredSettings(store.db, config);
     if (config.lobby) await ensureLobby(store.db);
     media = await mediaFolders(config);
     await ensureDefaultStickers(store.db, media);
@@ -150,6 +153,7 @@ export async function createParley(
     draining: false,
   };
   const gateway = new Gateway(services);
+  const stopSettingsSync = syncSettingsAcrossNodes(services);
   // Made now, not on the first login for an unknown name, which would otherwise take twice as
   // long as any other failed login and give away that the name does not exist.
   await dummyHash(config.passwordHashCost);
@@ -301,6 +305,7 @@ export async function createParley(
         clearTimeout(cut);
         // Pushes for the last sends get what is left of the grace time; then the store closes.
         await push.close(graceMs);
+        await stopSettingsSync();
         await presence.close();
         await bus.close();
         await redis?.close();

@@ -10,6 +10,8 @@ export interface Presence {
   disconnected(userId: string): Promise<boolean>;
   /** Which of `userIds` are online now: asks about those users only, never lists everyone. */
   onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
+  /** How many users are online now, on any node (the admin console's counts). */
+  onlineCount(): Promise<number>;
   /**
    * `handler` hears users who went offline without a socket closing here: another node died
    * and took their last sockets with it. One node only hears each such user.
@@ -37,6 +39,9 @@ export function createMemoryPresence(): Presence {
     },
     async onlineAmong(userIds) {
       return new Set(userIds.filter((id) => sockets.has(id)));
+    },
+    async onlineCount() {
+      return sockets.size;
     },
     // One process has no other node to lose.
     onLost() {},

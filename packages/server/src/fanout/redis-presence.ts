@@ -148,6 +148,15 @@ export function createRedisPresence(options: RedisPresenceOptions): Presence {
         return new Set(userIds.filter((id) => counts.has(id)));
       }
     },
+    /** HLEN of the online hash (a user stays in it while any node counts a socket of theirs): O(1). */
+    async onlineCount() {
+      try {
+        return await redis.hlen(key.online);
+      } catch (err) {
+        warn(err, 'Redis unreachable; counting this node only');
+        return counts.size;
+      }
+    },
     onLost(handler) {
       lostHandlers.add(handler);
     },

@@ -21,3 +21,43 @@ export async function consumeInvite(db: Db, codeHash: string, userId: string, no
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Invites that can still be used (unused, unexpired), newest first. */
+export async function liveInvites(db: Db, now: string, limit: number): Promise<InviteRow[]> {
+  return db
+    .selectFrom('invites')
+    .selectAll()
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Invites used or expired, newest first. */
+export async function spentInvites(db: Db, now: string, limit: number): Promise<InviteRow[]> {
+  return db
+    .selectFrom('invites')
+    .selectAll()
+    .where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', now)]))
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function inviteById(db: Db, id: string): Promise<InviteRow | undefined> {
+  return db.selectFrom('invites').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Deletes an invite nobody has used. Like consumeInvite, the condition is the check: of a
+ * revocation and a registration racing for one code, exactly one wins.
+ */
+export async function deleteUnusedInvite(db: Db, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('invites')
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

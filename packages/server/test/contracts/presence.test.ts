@@ -74,6 +74,24 @@ describe.each(kinds)('$name presence', (kind) => {
     expect(await b.onlineAmong(['alice'])).toEqual(new Set());
   });
 
+  it('counts each user online once, however many sockets and nodes they have', async () => {
+    cluster = await kind.start(2);
+    const [a, b] = cluster.nodes.map((n) => n.presence) as [Presence, Presence];
+    expect(await a.onlineCount()).toBe(0);
+    await a.connected('alice');
+    await b.connected('alice');
+    await a.connected('alice');
+    await b.connected('bob');
+    expect(await a.onlineCount()).toBe(2);
+    expect(await b.onlineCount()).toBe(2);
+    await b.disconnected('bob');
+    await a.disconnected('alice');
+    expect(await a.onlineCount()).toBe(1);
+    await a.disconnected('alice');
+    await b.disconnected('alice');
+    expect(await b.onlineCount()).toBe(0);
+  });
+
   it('decides each going online and offline exactly once when nodes race', async () => {
     cluster = await kind.start(3);
     const all = cluster.nodes.map((n) => n.presence);

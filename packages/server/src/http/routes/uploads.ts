@@ -43,7 +43,8 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     relativeLocation: true,
     // Same origin only: the web client is served by this server.
     allowedOrigins: [],
-    maxSize: largestUpload(services.config),
+    // Asked per request: an admin may change the limits at run time (PATCH /admin/settings).
+    maxSize: () => largestUpload(services.config),
     namingFunction: () => newId(),
     // The id is ours (a UUID); anything else in the path is not an upload.
     getFileIdFromRequest: (_req, lastPath) =>
