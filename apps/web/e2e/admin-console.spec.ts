@@ -1,6 +1,7 @@
 import type { AuthResult, ServerSettings } from '@parley/protocol';
 import type { BrowserContext, Page } from '@playwright/test';
 import { Api } from './support/api.ts';
+import { expectAccessible } from './support/axe.ts';
 import { chatItem, messageRows, openChat } from './support/chat.ts';
 import { expect, password, test as shared, uniqueName } from './support/fixtures.ts';
 import { type RunningServer, startServer } from './support/server.ts';
@@ -96,7 +97,7 @@ async function signIn(page: Page, username: string, pass: string) {
 test('an admin sees the counts, finds a member, disables them (signed out at once) and enables them again', async ({
   admin,
   people,
-}) => {
+}, testInfo) => {
   const bob = await people.signedIn('bob');
   const consoleDialog = await openConsole(admin.page);
   await expect(consoleDialog.getByTestId('count-users')).toContainText(/Accounts\s*\d+/);
@@ -107,6 +108,7 @@ test('an admin sees the counts, finds a member, disables them (signed out at onc
   const row = consoleDialog.getByTestId('admin-user').filter({ hasText: `@${bob.username}` });
   await expect(consoleDialog.getByTestId('admin-user')).toHaveCount(1);
   await expect(row).toContainText('1 device');
+  await expectAccessible(admin.page, 'admin console, users', testInfo);
 
   await row.getByRole('button', { name: `Actions for @${bob.username}` }).click();
   await admin.page.getByRole('menuitem', { name: 'Disable account…' }).click();
@@ -146,7 +148,7 @@ test('an admin sees the counts, finds a member, disables them (signed out at onc
 test('after a password reset the member signs in with the temporary password and must choose a new one', async ({
   admin,
   people,
-}) => {
+}, testInfo) => {
   const carol = await people.signedIn('carol');
   const consoleDialog = await openConsole(admin.page);
   await consoleDialog.getByRole('tab', { name: 'Users' }).click();
@@ -173,6 +175,7 @@ test('after a password reset the member signs in with the temporary password and
   await signIn(carol.page, carol.username, temporary);
   await expect(carol.page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
   await expect(carol.page.getByTestId('conversation')).toHaveCount(0);
+  await expectAccessible(carol.page, 'choose a new password', testInfo);
   // A reload keeps her there (and does not sign her out).
   await carol.page.reload();
   await expect(carol.page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
@@ -192,7 +195,7 @@ test('after a password reset the member signs in with the temporary password and
 test('a member reports a message, the admin removes it from the Reports tab, and it is recalled for everyone', async ({
   admin,
   people,
-}) => {
+}, testInfo) => {
   const [erin, frank] = await Promise.all([people.signedIn('erin'), people.signedIn('frank')]);
   const lobby = await erin.api.lobby();
   const text = `Buy cheap watches ${uniqueName('now')}`;
@@ -211,6 +214,7 @@ test('a member reports a message, the admin removes it from the Reports tab, and
   let dialog = await report();
   await dialog.getByLabel('Spam').check();
   await dialog.getByLabel('Anything the admins should know (optional)').fill('Posted in every chat');
+  await expectAccessible(erin.page, 'report a message', testInfo);
   await dialog.getByRole('button', { name: 'Report', exact: true }).click();
   await expect(
     erin.page.getByRole('status').filter({ hasText: 'Reported. The admins will look at it.' }),
@@ -238,6 +242,7 @@ test('a member reports a message, the admin removes it from the Reports tab, and
   await expect(card).toContainText('Spam');
   await expect(card).toContainText(`reported by Erin (@${erin.username})`);
   await expect(card).toContainText('Posted in every chat');
+  await expectAccessible(admin.page, 'admin console, reports', testInfo);
   await expect(card).toContainText(`Frank (@${frank.username}) in the lobby`);
   await card.getByRole('button', { name: 'Remove message' }).click();
   await expect(card).toHaveCount(0);
@@ -245,17 +250,24 @@ test('a member reports a message, the admin removes it from the Reports tab, and
   // Both members see it recalled; the handled list says who removed it.
   await expect(message).toHaveCount(0);
   await expect(own).toHaveCount(0);
-  await expect(erin.page.getByRole('log', { name: 'Messages' })).toContainText('recalled a message');
+  await expect(erin.page.getByRole('log', { name: 'Messages' })).toContainText(
+    'A message was removed by an admin',
+  );
   await consoleDialog.getByRole('button', { name: 'Handled' }).click();
   await expect(
     consoleDialog.getByTestId('admin-report').filter({ hasText: 'Message removed by Root' }),
   ).toHaveCount(1);
 });
 
-test('with registration closed in the server settings, signing up is refused', async ({ admin, people }) => {
+test('with registration closed in the server settings, signing up is refused', async ({
+  admin,
+  people,
+}, testInfo) => {
   const consoleDialog = await openConsole(admin.page);
   await consoleDialog.getByRole('tab', { name: 'Server settings' }).click();
   const form = consoleDialog.getByRole('form', { name: 'Server settings' });
+  await expect(form.getByLabel('Open')).toBeChecked();
+  await expectAccessible(admin.page, 'admin console, server settings', testInfo);
   await form.getByLabel('Closed').check();
   await form.getByRole('button', { name: 'Save settings' }).click();
   try {

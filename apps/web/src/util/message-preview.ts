@@ -19,7 +19,11 @@ export function noticeText(notice: SystemNotice, name: NameOf): string {
 /** One line for the conversation list and reply quotes. */
 export function messagePreview(m: Message, name: NameOf, withSender: boolean): string {
   const t = i18next.t.bind(i18next);
-  if (m.recalledAt) return t('chat:recalledBy', { name: name(m.recalledBy ?? m.senderId) });
+  if (m.recalledAt)
+    // Removed by a server admin from the console: not someone in the chat, so not named.
+    return m.recalledByServerAdmin
+      ? t('chat:removedByAdmin')
+      : t('chat:recalledBy', { name: name(m.recalledBy ?? m.senderId) });
   if (m.kind === 'system' && m.notice) return noticeText(m.notice, name);
   const body =
     m.kind === 'image'

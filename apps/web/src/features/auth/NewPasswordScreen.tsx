@@ -61,7 +61,7 @@ export function NewPasswordScreen({ username }: { username: string }) {
       <main className={styles.card}>
         <div className={styles.brand}>
           <img src="/favicon.svg" alt="" width={44} height={44} />
-          <h1>{t('newPassword.title')}</h1>
+          <h1 className={styles.sentence}>{t('newPassword.title')}</h1>
         </div>
         <p className={styles.tagline}>{t('newPassword.why', { username })}</p>
         <form className={styles.form} onSubmit={submit} noValidate>
