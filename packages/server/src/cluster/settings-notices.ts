@@ -26,7 +26,9 @@ export function listenForSettingChanges(link: RedisLink, nodeId: string, onChang
   if (link.subscriber.status === 'ready') connectedOnce = true;
   link.subscriber.on('message', onMessage);
   link.subscriber.on('ready', onReady);
-  link.subscriber.subscribe(channel).catch(() => {}); // Redis away: subscribed on reconnection.
+  // Once subscribed, catch up on a change announced between the node's first read and now.
+  // Redis away: ioredis subscribes on reconnection, and onReady catches up then.
+  link.subscriber.subscribe(channel).then(onChange, () => {});
   return () => {
     link.subscriber.off('message', onMessage);
     link.subscriber.off('ready', onReady);
