@@ -1,5 +1,5 @@
 import type { AuthResult, Me } from '@parley/protocol';
-import { type EndReason as SessionEndReason, ParleyClient } from '@parley/sdk';
+import { type EndReason as SessionEndReason, ParleyClient, ParleyError } from '@parley/sdk';
 import { deleteUserCache } from '../cache/cache-db.ts';
 import { clearToasts } from '../ui/toast.tsx';
 import { Observable } from './observable.ts';
@@ -59,7 +59,14 @@ export class AppModel {
     const current = this.phase.get();
     if (current.kind !== 'new-password') return;
     const client = new ParleyClient({ baseUrl: location.origin, token: current.token });
-    await client.http.changePassword({ currentPassword, newPassword });
+    try {
+      await client.http.changePassword({ currentPassword, newPassword });
+    } catch (err) {
+      // The session ended meanwhile (another device chose the password first, or an admin reset
+      // it again): back to sign-in, as when a signed-in session ends.
+      if (err instanceof ParleyError && err.code === 'unauthenticated') return this.leave('expired');
+      throw err;
+    }
     // The change cleared the reset: the flag from before is not carried into the session.
     const { mustChangePassword: _, ...me } = await client.http.me().catch(() => current.user);
     if (this.phase.get() !== current) return;
