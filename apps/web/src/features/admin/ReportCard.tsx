@@ -2,12 +2,19 @@ import type { Report } from '@parley/protocol';
 import { Check, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { i18next } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
 import { toast } from '../../ui/toast.tsx';
 import { errorText } from '../../util/error-text.ts';
 import styles from './AdminConsole.module.css';
 import { when } from './format.ts';
 import { useAdmin } from './use-admin.ts';
+
+/** "[Picture] caption", "[File] notes.pdf", or the text, as the chat list would preview it. */
+function excerptOf(message: Report['message']): string {
+  const kind = `chat:preview.${message.kind}`;
+  return [i18next.exists(kind) ? i18next.t(kind) : '', message.excerpt].filter(Boolean).join(' ');
+}
 
 /**
  * One report: why (the reason and the reporter's note), by whom and when; the message as it is
@@ -63,7 +70,7 @@ export function ReportCard({ report, onResolved }: { report: Report; onResolved(
         {message.recalled ? (
           <p className={styles.recalled}>{t('reports.recalled')}</p>
         ) : (
-          <p className={styles.excerpt}>{message.excerpt || t('reports.noText', { kind: message.kind })}</p>
+          <p className={styles.excerpt}>{excerptOf(message)}</p>
         )}
       </blockquote>
       {report.status === 'open' ? (
