@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../../src/testing.ts';
 import { api, expectCleanError } from '../support/http.ts';
 import { type Cast, castFor } from './support/cast.ts';
 import { capturingLogger } from './support/log.ts';
-import { type RestCase, restCases } from './support/requests.ts';
+import { type RestCase, fuzzedRoutes, restCases } from './support/requests.ts';
 import { fuzzRuns, fuzzSeed, report, tally, timeoutFor } from './support/settings.ts';
 
 /**
@@ -53,12 +53,29 @@ describe('fuzzing the REST API', () => {
         }
       };
 
-      await fc.assert(fc.asyncProperty(restCases(cast), runCase), { numRuns: runs, seed: fuzzSeed });
+      const routes = fuzzedRoutes(server.parley.routes);
+      await fc.assert(fc.asyncProperty(restCases(cast, routes), runCase), { numRuns: runs, seed: fuzzSeed });
 
-      report('rest requests', runs, { statuses, 'error codes': codes });
+      report(`rest requests over ${routes.length} routes`, runs, { statuses, 'error codes': codes });
     },
     timeoutFor(runs),
   );
+
+  test('fuzzes every route the node registered, the ones added after this suite was written too', () => {
+    const routes = fuzzedRoutes(server.parley.routes).map(([method, path]) => `${method} ${path}`);
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/me/delete',
+        'GET /api/v1/me/export',
+        'POST /api/v1/admin/users/{id}/disable',
+        'PATCH /api/v1/admin/settings',
+        'POST /api/v1/messages/{id}/report',
+        'GET /media/{id}',
+      ]),
+    );
+    expect(routes).not.toContain('POST /api/v1/auth/logout');
+    expect(routes.length).toBeGreaterThan(90);
+  });
 
   test('a PATCH of an upload with a JSON body is refused, not a 500 (found by this suite)', async () => {
     const res = await api(server, 'PATCH', '/uploads/%F0%9F%91%8D', {

@@ -15,98 +15,26 @@ export interface RestCase {
 }
 
 /**
- * The routes fuzzed: every resource of the API (GET /api/docs/json lists them), with `{name}`
- * for a path parameter. Left out: POST /auth/logout, which would end alice's session for the rest
- * of the run (test/api/accounts.test.ts covers it), and the operator's /metrics.
+ * The routes fuzzed: every route the node registered (Parley.routes, the list the OpenAPI test
+ * checks too), so a new route is fuzzed from the day it is added, with `{name}` for a path
+ * parameter. Left out: POST /auth/logout, which would end alice's session for the rest of the
+ * run (test/api/accounts.test.ts covers it); the WebSocket upgrade (test/fuzz/ws-frames.test.ts);
+ * the operator's /metrics; the API docs and the web client's pages, which are not ours to parse.
  */
-const routes: [method: string, template: string][] = [
-  ['POST', '/api/v1/auth/register'],
-  ['POST', '/api/v1/auth/login'],
-  ['GET', '/api/v1/me'],
-  ['PATCH', '/api/v1/me'],
-  ['PUT', '/api/v1/me/avatar'],
-  ['DELETE', '/api/v1/me/avatar'],
-  ['POST', '/api/v1/me/password'],
-  ['GET', '/api/v1/me/sessions'],
-  ['DELETE', '/api/v1/me/sessions/{id}'],
-  ['GET', '/api/v1/me/settings'],
-  ['PATCH', '/api/v1/me/settings'],
-  ['GET', '/api/v1/me/push-subscription'],
-  ['PUT', '/api/v1/me/push-subscription'],
-  ['DELETE', '/api/v1/me/push-subscription'],
-  ['POST', '/api/v1/media/cookie'],
-  ['GET', '/api/v1/server'],
-  ['GET', '/api/v1/users'],
-  ['GET', '/api/v1/users/{id}'],
-  ['GET', '/api/v1/users/by-username/{username}'],
-  ['POST', '/api/v1/invites'],
-  ['GET', '/api/v1/conversations'],
-  ['POST', '/api/v1/conversations/direct'],
-  ['GET', '/api/v1/conversations/{id}'],
-  ['GET', '/api/v1/conversations/{id}/members'],
-  ['GET', '/api/v1/conversations/{id}/online'],
-  ['GET', '/api/v1/conversations/{id}/messages'],
-  ['POST', '/api/v1/conversations/{id}/messages'],
-  ['GET', '/api/v1/conversations/{id}/changes'],
-  ['POST', '/api/v1/conversations/{id}/read'],
-  ['GET', '/api/v1/conversations/{id}/messages/{seq}/readers'],
-  ['PUT', '/api/v1/conversations/{id}/pin'],
-  ['PUT', '/api/v1/conversations/{id}/mute'],
-  ['DELETE', '/api/v1/conversations/{id}/mute'],
-  ['GET', '/api/v1/presence'],
-  ['PATCH', '/api/v1/messages/{id}'],
-  ['POST', '/api/v1/messages/hide'],
-  ['POST', '/api/v1/messages/{id}/recall'],
-  ['PUT', '/api/v1/messages/{id}/reactions/{emoji}'],
-  ['DELETE', '/api/v1/messages/{id}/reactions/{emoji}'],
-  ['POST', '/api/v1/messages/{id}/forward'],
-  ['GET', '/api/v1/search/messages'],
-  ['POST', '/api/v1/friend-requests'],
-  ['GET', '/api/v1/friend-requests'],
-  ['POST', '/api/v1/friend-requests/{id}/accept'],
-  ['POST', '/api/v1/friend-requests/{id}/decline'],
-  ['DELETE', '/api/v1/friend-requests/{id}'],
-  ['GET', '/api/v1/friends'],
-  ['PATCH', '/api/v1/friends/{id}'],
-  ['DELETE', '/api/v1/friends/{id}'],
-  ['GET', '/api/v1/blocks'],
-  ['PUT', '/api/v1/blocks/{id}'],
-  ['DELETE', '/api/v1/blocks/{id}'],
-  ['POST', '/api/v1/groups'],
-  ['GET', '/api/v1/groups'],
-  ['GET', '/api/v1/groups/{id}/preview'],
-  ['PATCH', '/api/v1/groups/{id}'],
-  ['DELETE', '/api/v1/groups/{id}'],
-  ['PUT', '/api/v1/groups/{id}/announcement'],
-  ['PATCH', '/api/v1/groups/{id}/members/{id}'],
-  ['DELETE', '/api/v1/groups/{id}/members/{id}'],
-  ['POST', '/api/v1/groups/{id}/leave'],
-  ['POST', '/api/v1/groups/{id}/transfer'],
-  ['POST', '/api/v1/groups/{id}/invitations'],
-  ['GET', '/api/v1/group-invitations'],
-  ['POST', '/api/v1/group-invitations/{id}/accept'],
-  ['POST', '/api/v1/groups/{id}/join'],
-  ['GET', '/api/v1/groups/{id}/join-requests'],
-  ['POST', '/api/v1/join-requests/{id}/approve'],
-  ['GET', '/api/v1/stickers'],
-  ['POST', '/api/v1/stickers'],
-  ['DELETE', '/api/v1/stickers/{id}'],
-  ['POST', '/api/v1/sticker-packs'],
-  ['POST', '/api/v1/sticker-packs/{id}/stickers'],
-  ['GET', '/api/v1/custom-emoji'],
-  ['PUT', '/api/v1/custom-emoji/{shortcode}'],
-  ['POST', '/api/v1/uploads'],
-  ['GET', '/api/v1/uploads/{id}'],
-  ['PATCH', '/api/v1/uploads/{id}'],
-  ['HEAD', '/api/v1/uploads/{id}'],
-  ['DELETE', '/api/v1/uploads/{id}'],
-  ['GET', '/media/{id}'],
-  ['GET', '/media/{id}/thumbnail'],
-  ['GET', '/avatars/{id}'],
-  ['GET', '/stickers/{id}'],
-  ['GET', '/media/stickers/{id}'],
-  ['GET', '/emoji/{shortcode}'],
-];
+export function fuzzedRoutes(registered: readonly { method: string; url: string }[]): [string, string][] {
+  const ours = /^\/(api\/v1|media|avatars|stickers|emoji)(\/|$)/;
+  const seen = new Set<string>();
+  const routes: [string, string][] = [];
+  for (const { method, url } of registered) {
+    if (!ours.test(url) || method === 'OPTIONS' || url === '/api/v1/auth/logout') continue;
+    const template = url.replace(/:(\w+)/g, '{$1}').replace(/\*$/, '{rest}');
+    const key = `${method} ${template}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    routes.push([method, template]);
+  }
+  return routes;
+}
 
 /** Field names the API's bodies use: a body made of them is shaped like a real one. */
 const bodyFields = [
@@ -152,6 +80,15 @@ const bodyFields = [
   'notificationsMuted',
   'uploadId',
   'title',
+  'reason',
+  'action',
+  'registration',
+  'lobby',
+  'maxGroupSize',
+  'imageMaxMb',
+  'voiceMaxMb',
+  'fileMaxMb',
+  'uploadQuotaMb',
   '__proto__',
 ];
 
@@ -170,6 +107,9 @@ const queryNames = [
   'kind',
   'download',
   'token',
+  'filter',
+  'status',
+  'action',
   'x',
 ];
 
@@ -187,6 +127,12 @@ function plausible(cast: Cast): fc.Arbitrary<unknown> {
       'everyone',
       '2999-01-01T00:00:00Z',
       '👍',
+      'spam',
+      'remove',
+      'dismiss',
+      'admin',
+      'member',
+      'invite',
     ),
     fc.boolean(),
     fc.nat(),
@@ -278,16 +224,6 @@ function body(cast: Cast): fc.Arbitrary<{ contentType: string | null; body: stri
   );
 }
 
-/**
- * Known bug, left out of the generator until it is fixed: a request line past Node's header
- * limit (16 KiB, e.g. `POST /api/v1/auth/register?=` and 10,000 percent-encoded emoji) is
- * refused by Node's parser with 431 and Fastify's default body
- * `{"error":"Request Header Fields Too Large","message":…,"statusCode":431}`, not Parley's
- * `{ error: { code, message } }` (no route or error handler of Parley's sees it; it needs a
- * `clientErrorHandler` and a code for 431 in packages/protocol/src/errors.ts).
- */
-const headerLimitBytes = 16 * 1024;
-
 const tusValue = fc.constantFrom(
   '0',
   '1',
@@ -315,7 +251,7 @@ const tusHeaders = fc.oneof(
   },
 );
 
-export function restCases(cast: Cast): fc.Arbitrary<RestCase> {
+export function restCases(cast: Cast, routes: [string, string][]): fc.Arbitrary<RestCase> {
   return fc
     .record({
       route: fc.constantFrom(...routes),
@@ -340,6 +276,5 @@ export function restCases(cast: Cast): fc.Arbitrary<RestCase> {
         body: bodyless ? null : b.body,
         headers,
       };
-    })
-    .filter((c) => Buffer.byteLength(c.path) < headerLimitBytes - 1024);
+    });
 }
