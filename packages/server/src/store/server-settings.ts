@@ -1,5 +1,6 @@
 import { ServerSettings } from '@parley/protocol';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Dialect } from './connect.ts';
 import type { Database } from './tables.ts';
 
 type Db = Kysely<Database>;
@@ -30,6 +31,15 @@ export async function storedSettings(db: Db): Promise<Partial<ServerSettings>> {
     if (parsed.success) found[name] = parsed.data;
   }
   return found as Partial<ServerSettings>;
+}
+
+/**
+ * One settings change at a time (PostgreSQL; SQLite has one writer anyway): two admins
+ * changing the same setting on two nodes at once must each audit the value the other left,
+ * not the one both read.
+ */
+export async function lockSettings(db: Db, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7270540)`.execute(db);
 }
 
 /** Stores each of `values` (insert or replace), stamped with who set it and when. */

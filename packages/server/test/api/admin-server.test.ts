@@ -215,6 +215,21 @@ describe.each(dialects)('run-time settings on %s', (dialect) => {
     expect((await joinLobby(dave)).status).toBe(200);
   });
 
+  it('audit changes made at the same moment as a chain: each one’s before is the previous one’s after', async () => {
+    const sizes = [21, 22, 23, 24, 25];
+    const answers = await Promise.all(
+      sizes.map((maxGroupSize) => changeSettings(server(), admin, { maxGroupSize })),
+    );
+    for (const res of answers) expect(res.status, res.text).toBe(200);
+    const entries = (await auditOf(server(), admin, `?action=settings.update&limit=${sizes.length}`)).entries;
+    const steps = entries
+      .reverse()
+      .map((e) => [e.detail['maxGroupSize.before'], e.detail['maxGroupSize.after']]);
+    expect(steps[0]![0]).toBe(initial.maxGroupSize);
+    for (let i = 1; i < steps.length; i++) expect(steps[i]![0]).toBe(steps[i - 1]![1]);
+    expect((await settingsOf(server(), admin)).body.maxGroupSize).toBe(steps.at(-1)![1]);
+  });
+
   it('refuse invalid values with 400 naming the field, and change nothing', async () => {
     const auditBefore = (await auditOf(server(), admin, '?action=settings.update')).entries;
     const cases: [unknown, string | undefined][] = [

@@ -30,27 +30,43 @@ export async function loadStoredSettings(db: Kysely<Database>, config: Config): 
   applySettings(config, await storedSettings(db));
 }
 
+/** Each node's re-reads, chained (see rereadSettings). */
+const rereads = new WeakMap<Config, Promise<void>>();
+
+/**
+ * Reads the stored settings again and applies them, after every re-read asked for before it.
+ * In order matters: two changes committed at once, each re-reading after its commit, could
+ * otherwise land the older read last and leave this node on the older value. Chained, the
+ * last read starts after every commit that asked for it, and it is the one that stays.
+ * A failed read is logged and leaves the settings as they were.
+ */
+export function rereadSettings(services: Pick<Services, 'store' | 'config' | 'log'>): Promise<void> {
+  const { config } = services;
+  const next = (rereads.get(config) ?? Promise.resolve()).then(() =>
+    loadStoredSettings(services.store.db, config).catch((err: unknown) =>
+      services.log.warn({ err }, 'could not read the server settings again; keeping the current ones'),
+    ),
+  );
+  rereads.set(config, next);
+  return next;
+}
+
 /** Re-read the settings at least this often, in case a notice was lost (Redis away when it was sent). */
 const rereadEveryMs = 60_000;
 
 /**
  * Keeps this node's settings in step with the others' (a cluster; one node has nothing to do):
  * re-reads them when another node announces a change, when Redis is back after an outage, and
- * once a minute besides. Re-reads run one after another, so an older read never lands after a
- * newer one. Returns the stop, which waits for a re-read under way (before the store closes).
+ * once a minute besides. Returns the stop, which waits for a re-read under way (before the
+ * store closes).
  */
 export function syncSettingsAcrossNodes(services: Services): () => Promise<void> {
   const { redis } = services;
   if (!redis) return async () => {};
   let stopped = false;
-  let queue = Promise.resolve();
+  let last = Promise.resolve();
   const reread = () => {
-    queue = queue.then(async () => {
-      if (stopped) return;
-      await loadStoredSettings(services.store.db, services.config).catch((err: unknown) =>
-        services.log.warn({ err }, 'could not read the server settings again; keeping the current ones'),
-      );
-    });
+    if (!stopped) last = rereadSettings(services);
   };
   const unsubscribe = listenForSettingChanges(redis, services.nodeId, reread);
   const timer = setInterval(reread, rereadEveryMs);
@@ -59,7 +75,7 @@ export function syncSettingsAcrossNodes(services: Services): () => Promise<void>
     stopped = true;
     clearInterval(timer);
     unsubscribe();
-    await queue;
+    await last;
   };
 }
 

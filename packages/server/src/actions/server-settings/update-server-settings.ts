@@ -4,9 +4,9 @@ import { AppError } from '../../errors.ts';
 import { now } from '../../ids.ts';
 import { type Services, transact } from '../../services.ts';
 import { recordAudit } from '../../store/audit-log.ts';
-import { type SettingName, saveSettings, storedSettings } from '../../store/server-settings.ts';
+import { type SettingName, lockSettings, saveSettings, storedSettings } from '../../store/server-settings.ts';
 import { ensureLobby } from '../conversations/ensure-lobby.ts';
-import { announceSettings, applySettings, currentSettings } from './live-settings.ts';
+import { announceSettings, currentSettings, rereadSettings } from './live-settings.ts';
 
 /**
  * An admin changes run-time settings (live-settings.ts). Only values that differ from the ones
@@ -27,9 +27,10 @@ export async function updateServerSettings(
   if (Object.keys(body).length === 0) {
     throw new AppError('invalid_request', 'name at least one setting to change');
   }
-  const inForce = await transact(services, async (tx) => {
+  const changed = await transact(services, async (tx) => {
+    await lockSettings(tx, services.store.dialect);
     // What is in force: stored values (another node's change this node may not have heard of
-    // yet) over this node's. The stored ones apply here too, whatever this request changes.
+    // yet) over this node's.
     const stored = await storedSettings(tx);
     const before = { ...currentSettings(services.config), ...stored };
     const changes: Partial<Record<SettingName, unknown>> = {};
@@ -40,7 +41,7 @@ export async function updateServerSettings(
       detail[`${name}.before`] = before[name];
       detail[`${name}.after`] = value;
     }
-    if (Object.keys(changes).length === 0) return { settings: stored, changed: false };
+    if (Object.keys(changes).length === 0) return false;
     await saveSettings(tx, changes as Partial<ServerSettings>, actor.user.id, now());
     if (changes.lobby === true) await ensureLobby(tx);
     await recordAudit(tx, {
@@ -51,9 +52,10 @@ export async function updateServerSettings(
       targetLabel: 'server settings',
       detail,
     });
-    return { settings: { ...stored, ...changes } as Partial<ServerSettings>, changed: true };
+    return true;
   });
-  applySettings(services.config, inForce.settings);
-  if (inForce.changed) await announceSettings(services);
+  // Read back, not applied from this transaction's view: see rereadSettings.
+  await rereadSettings(services);
+  if (changed) await announceSettings(services);
   return currentSettings(services.config);
 }
