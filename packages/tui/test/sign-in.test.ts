@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverDir } from '../src/storage/state-dir.ts';
 import { ParleyClient } from '@parley/sdk';
 import { WebSocket } from 'ws';
-import { freshStateDir, password, signUp, stateDirSignedInAs } from './support/people.ts';
+import { freshStateDir, idOf, password, signUp, stateDirSignedInAs } from './support/people.ts';
 import { Terminal, ctrl, keys } from './support/terminal.ts';
 
 describe('signing in', () => {
@@ -101,5 +101,44 @@ describe('signing in', () => {
     expect(
       existsSync(path.join(serverDir(server.url, { PARLEY_TUI_STATE_DIR: stateDir }), 'session.json')),
     ).toBe(false);
+  });
+});
+
+describe('signing in after an admin reset the password', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('asks for a new password before anything else, then signs in with it', async () => {
+    // The server's first account is its admin.
+    const admin = await signUp(server, 'root');
+    const ivy = await signUp(server, 'ivy');
+    const { temporaryPassword } = await admin.http.admin.resetPassword(idOf(ivy));
+
+    const terminal = new Terminal({ server: server.url, stateDir: freshStateDir() });
+    await terminal.waitForText('Username:');
+    await terminal.type('ivy', keys.enter, temporaryPassword, keys.enter);
+    await terminal.waitForText('An admin reset your password');
+    expect(terminal.screen()).toContain('New password:');
+    expect(terminal.screen()).not.toContain('signed in as ivy');
+    // Two different passwords are refused here, before the server is asked.
+    await terminal.type('a brand new secret', keys.enter, 'a different one', keys.enter);
+    await terminal.waitForText('The two new passwords differ');
+    await terminal.type(keys.up);
+    await terminal.type(...Array<string>(30).fill(keys.backspace), 'a brand new secret', keys.enter);
+    await terminal.type(...Array<string>(30).fill(keys.backspace), 'a brand new secret', keys.enter);
+    await terminal.waitForText('signed in as ivy');
+    await terminal.waitForText('Lobby');
+    expect(terminal.screen()).toContain('connected');
+    await terminal.close();
+
+    // The new password is the one that works now; the temporary one is spent.
+    const logIn = (pw: string) =>
+      ParleyClient.login({ baseUrl: server.url, WebSocket }, { username: 'ivy', password: pw });
+    await expect(logIn(temporaryPassword)).rejects.toMatchObject({ code: 'invalid_credentials' });
+    const back = await logIn('a brand new secret');
+    expect(back.auth!.user.mustChangePassword).toBeUndefined();
   });
 });

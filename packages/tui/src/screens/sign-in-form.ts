@@ -1,11 +1,13 @@
 import { type EditKey, type LineState, editLine, emptyLine } from '../text/line-edit.ts';
 
-export type Mode = 'sign-in' | 'register';
-export type Field = 'username' | 'password' | 'displayName' | 'inviteCode';
+/** `new-password`: signed in with a password an admin reset; a new one must be chosen first. */
+export type Mode = 'sign-in' | 'register' | 'new-password';
+export type Field = 'username' | 'password' | 'displayName' | 'inviteCode' | 'newPassword' | 'repeat';
 
 export const fieldsOf: Record<Mode, Field[]> = {
   'sign-in': ['username', 'password'],
   register: ['username', 'displayName', 'password', 'inviteCode'],
+  'new-password': ['newPassword', 'repeat'],
 };
 
 export interface FormState {
@@ -20,9 +22,27 @@ export interface FormState {
 export const initialForm: FormState = {
   mode: 'sign-in',
   focus: 0,
-  values: { username: emptyLine, password: emptyLine, displayName: emptyLine, inviteCode: emptyLine },
+  values: {
+    username: emptyLine,
+    password: emptyLine,
+    displayName: emptyLine,
+    inviteCode: emptyLine,
+    newPassword: emptyLine,
+    repeat: emptyLine,
+  },
   submitting: false,
 };
+
+/** The form after a sign-in with a reset password: the new password, twice. */
+export function askNewPassword(form: FormState): FormState {
+  return {
+    ...form,
+    mode: 'new-password',
+    focus: 0,
+    values: { ...form.values, newPassword: emptyLine, repeat: emptyLine },
+    submitting: false,
+  };
+}
 
 /**
  * The sign-in form as a reducer of keypresses, so that keys typed faster than the screen
@@ -31,7 +51,7 @@ export const initialForm: FormState = {
 export function formKey(form: FormState, input: string, key: EditKey & { shift: boolean }): FormState {
   if (form.submitting) return form;
   const fields = fieldsOf[form.mode];
-  if (key.ctrl && input === 'n')
+  if (key.ctrl && input === 'n' && form.mode !== 'new-password')
     return { ...form, mode: form.mode === 'sign-in' ? 'register' : 'sign-in', focus: 0 };
   if (key.upArrow || (key.shift && key.tab)) return { ...form, focus: Math.max(0, form.focus - 1) };
   if (key.downArrow || key.tab) return { ...form, focus: Math.min(fields.length - 1, form.focus + 1) };
