@@ -10,6 +10,8 @@ import { expect, test } from './support/fixtures.ts';
 
 async function seqOf(page: Page, text: string): Promise<string> {
   await expect(messageRows(page, text)).toHaveCount(1);
+  // A message of one's own shows before the server has acknowledged it; its seq comes then.
+  await expect(messageRows(page, text)).toHaveAttribute('data-seq', /^\d+$/);
   return (await messageRows(page, text).getAttribute('data-seq'))!;
 }
 
