@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button.tsx';
 import { errorText } from '../../util/error-text.ts';
 import { formatSize } from '../../util/format-size.ts';
 import styles from './AdminConsole.module.css';
-import type { AdminTab } from './AdminTabs.tsx';
+import type { AdminTab } from './admin-tab.ts';
 import { count } from './format.ts';
 import { useAdmin } from './use-admin.ts';
 
