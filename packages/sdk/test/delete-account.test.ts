@@ -25,6 +25,8 @@ describe('deleting my account through a session', () => {
   }
 
   it('refuses a wrong password, then ends my session; my friend sees me as a deleted user', async () => {
+    // The server's first account is its admin, and the only admin cannot delete their account.
+    await signUp(server, 'root');
     const alice = await signUp(server, 'alice');
     const bob = await signUp(server, 'bob');
     const { request } = await alice.http.friends.request(bob.auth!.user.id);
