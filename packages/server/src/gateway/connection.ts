@@ -10,6 +10,13 @@ import type { Gateway } from './gateway.ts';
 /** Each open socket's connection, for the listeners all sockets share. */
 const connectionOf = new WeakMap<WebSocket, Connection>();
 
+/** Sockets corked by sendText this tick; one nextTick uncorks them all (not a closure each). */
+const corkedThisTick: Connection[] = [];
+
+function uncorkAll(): void {
+  for (const connection of corkedThisTick.splice(0)) connection.uncork();
+}
+
 /** The connection of `socket`, for listeners outside this file (the gateway's `error` listener). */
 export function connectionOn(socket: WebSocket): Connection | undefined {
   return connectionOf.get(socket);
@@ -42,6 +49,8 @@ export class Connection implements FanoutTarget {
   private corked = false;
   private badFrames = 0;
   private alive = true;
+  /** No extension (permessage-deflate) was negotiated: the fanout's shared frames fit as they are. */
+  private readonly plainFrames: boolean;
   /** Until `hello` succeeds or the socket closes; then dropped, not kept for the socket's life. */
   private helloTimer: NodeJS.Timeout | undefined;
 
@@ -52,6 +61,7 @@ export class Connection implements FanoutTarget {
     /** The TCP connection under the WebSocket: corked while a burst of frames is written. */
     private readonly tcp: Duplex,
   ) {
+    this.plainFrames = socket.extensions === '';
     this.helloTimer = setTimeout(
       () => this.close(closeCodes.helloTimeout, 'no hello in time'),
       limits.wsHelloTimeoutMs,
@@ -137,7 +147,13 @@ export class Connection implements FanoutTarget {
     this.helloTimer = undefined;
   }
 
-  sendText(text: string): void {
+  /**
+   * Writes a serialised frame. `framed` is the same text as a whole WebSocket frame, made once
+   * by the fanout for all its sockets: written straight to the TCP connection, since this
+   * socket compresses nothing (no extensions) and ws writes each frame whole, so frames cannot
+   * interleave. Without it, ws frames the text for this socket alone.
+   */
+  sendText(text: string, framed?: Buffer): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     // A reader that falls this far behind is dropped rather than buffered without bound; it
     // reconnects and syncs what it missed (DESIGN.md, delivery contract point 4).
@@ -150,12 +166,17 @@ export class Connection implements FanoutTarget {
     if (!this.corked) {
       this.corked = true;
       this.tcp.cork();
-      process.nextTick(() => {
-        this.corked = false;
-        this.tcp.uncork();
-      });
+      corkedThisTick.push(this);
+      if (corkedThisTick.length === 1) process.nextTick(uncorkAll);
     }
-    this.socket.send(text);
+    if (framed && this.plainFrames) this.tcp.write(framed);
+    else this.socket.send(text);
+  }
+
+  /** Ends this tick's cork (uncorkAll): the frames written since leave in one write. */
+  uncork(): void {
+    this.corked = false;
+    this.tcp.uncork();
   }
 
   send(frame: unknown): void {

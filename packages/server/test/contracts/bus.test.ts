@@ -119,12 +119,28 @@ describe.each(kinds)('the $name bus', (kind) => {
     const text = got[0]!.text ?? JSON.stringify(got[0]!.event);
     expect(JSON.parse(text)).toEqual(envelope.event);
     expect(got[0]!.to).toEqual(envelope.to);
-    // What a socket receives is that text.
+    // What a socket receives is that text, and the same text as one whole WebSocket text frame
+    // (FIN and opcode 1, unmasked, the length, then the UTF-8 bytes) that every socket shares.
     const fanout = new Fanout();
     const frames: string[] = [];
-    fanout.add({ userId: 'alice', sessionId: 's', sendText: (t) => frames.push(t), close() {} });
-    fanout.deliver(got[0]!);
-    expect(frames).toEqual([JSON.stringify(envelope.event)]);
+    const framed: (Buffer | undefined)[] = [];
+    const socket = (userId: string) => ({
+      userId,
+      sessionId: userId,
+      sendText: (t: string, f?: Buffer) => {
+        frames.push(t);
+        framed.push(f);
+      },
+      close() {},
+    });
+    fanout.add(socket('alice'));
+    fanout.add(socket('bob'));
+    fanout.deliver({ ...got[0]!, to: { users: ['alice', 'bob'] } });
+    expect(frames).toEqual([JSON.stringify(envelope.event), JSON.stringify(envelope.event)]);
+    expect(framed[1]).toBe(framed[0]);
+    const bytes = Buffer.from(JSON.stringify(envelope.event));
+    expect(bytes.length).toBeLessThanOrEqual(125); // a one-byte length
+    expect(framed[0]).toEqual(Buffer.concat([Buffer.from([0x81, bytes.length]), bytes]));
   });
 
   it('stops calling a handler once it unsubscribed, and every handler once the bus closed', async () => {
