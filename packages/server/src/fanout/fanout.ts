@@ -49,7 +49,8 @@ export class Fanout {
     const targets = this.resolve(envelope);
     if (targets.length === 0) return;
     const text = envelope.text ?? JSON.stringify(envelope.event);
-    const framed = textFrame(text);
+    // One socket: ws frames the text as it writes it, with no copy to make.
+    const framed = targets.length > 1 ? textFrame(text) : undefined;
     for (const target of targets) target.sendText(text, framed);
     this.delivered?.inc(targets.length);
     // A revoked session's sockets hear why, then close; the client must not reconnect with it.

@@ -20,6 +20,10 @@ export function registerGatewayRoute(app: FastifyInstance, gateway: Gateway, all
     {
       websocket: true,
       schema: { hide: true },
+      // The upgrade's answer (101) is no page: a browser applies none of helmet's headers
+      // (content security policy, framing, sniffing) to a socket, and they cost each connect
+      // about a twentieth of its CPU (bench/connect/hello.ts).
+      helmet: false,
       preValidation: async (request) => {
         if (!originAllowed(request, allowed)) {
           throw new AppError(
