@@ -1,16 +1,11 @@
-import { limits } from '@parley/protocol';
-import { ParleyError } from '@parley/sdk';
 import { LogOut } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../model/app-context.ts';
 import { Button } from '../../ui/Button.tsx';
-import { Field } from '../../ui/Field.tsx';
-import { errorText } from '../../util/error-text.ts';
 import { LanguageSwitch } from '../settings/LanguageSwitch.tsx';
 import styles from './AuthScreen.module.css';
-
-type Errors = Partial<Record<'current' | 'next' | 'confirm' | 'form', string>>;
+import { PasswordFields } from './PasswordFields.tsx';
+import { usePasswordChange } from './use-password-change.ts';
 
 /**
  * "Choose a new password", the only screen after signing in with a password an admin reset
@@ -20,38 +15,17 @@ type Errors = Partial<Record<'current' | 'next' | 'confirm' | 'form', string>>;
 export function NewPasswordScreen({ username }: { username: string }) {
   const { t } = useTranslation('auth');
   const app = useApp();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-
-  function check(): Errors {
-    const found: Errors = {};
-    if (!current) found.current = t('newPassword.currentRequired');
-    if (next.length < limits.passwordMin) found.next = t('passwordLength', { min: limits.passwordMin });
-    else if (next.length > limits.passwordMax) found.next = t('tooLong', { max: limits.passwordMax });
-    else if (next === current) found.next = t('newPassword.same');
-    if (confirm !== next) found.confirm = t('passwordsDiffer');
-    return found;
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const found = check();
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      await app.choosePassword(current, next);
-    } catch (err) {
-      if (err instanceof ParleyError && err.code === 'wrong_password')
-        setErrors({ current: t('newPassword.wrong') });
-      else if (err instanceof ParleyError && err.field === 'newPassword') setErrors({ next: errorText(err) });
-      else setErrors({ form: errorText(err) });
-      setBusy(false);
-    }
-  }
+  const form = usePasswordChange(
+    {
+      current: t('newPassword.current'),
+      new: t('newPassword.new'),
+      confirm: t('newPassword.confirm'),
+      currentRequired: t('newPassword.currentRequired'),
+      wrong: t('newPassword.wrong'),
+      same: t('newPassword.same'),
+    },
+    (current, next) => app.choosePassword(current, next),
+  );
 
   return (
     <div className={styles.screen}>
@@ -64,44 +38,17 @@ export function NewPasswordScreen({ username }: { username: string }) {
           <h1 className={styles.sentence}>{t('newPassword.title')}</h1>
         </div>
         <p className={styles.tagline}>{t('newPassword.why', { username })}</p>
-        <form className={styles.form} onSubmit={submit} noValidate>
-          {/* For password managers: which account this form changes. */}
-          <input type="text" autoComplete="username" value={username} readOnly hidden />
-          <Field
-            label={t('newPassword.current')}
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            autoFocus
-            onChange={(e) => setCurrent(e.target.value)}
-            error={errors.current}
-          />
-          <Field
-            label={t('newPassword.new')}
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            error={errors.next}
-            hint={t('passwordLength', { min: limits.passwordMin })}
-          />
-          <Field
-            label={t('newPassword.confirm')}
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-            error={errors.confirm}
-          />
-          {errors.form && (
+        <form className={styles.form} onSubmit={form.submit} noValidate>
+          <PasswordFields form={form} username={username} autoFocus />
+          {form.errors.form && (
             <p className={styles.formError} role="alert">
-              {errors.form}
+              {form.errors.form}
             </p>
           )}
-          <Button variant="primary" type="submit" busy={busy}>
+          <Button variant="primary" type="submit" busy={form.busy}>
             {t('newPassword.submit')}
           </Button>
-          <Button variant="ghost" disabled={busy} onClick={() => void app.signOut()}>
+          <Button variant="ghost" disabled={form.busy} onClick={() => void app.signOut()}>
             <LogOut size={17} aria-hidden="true" />
             {t('newPassword.signOut')}
           </Button>
