@@ -1,10 +1,10 @@
-import type { AdminGroup } from '@parley/protocol';
+import { type AdminGroup, limits } from '@parley/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchField } from '../../ui/SearchField.tsx';
 import styles from './AdminConsole.module.css';
 import { GroupRow } from './GroupRow.tsx';
 import { ListState } from './ListState.tsx';
-import { SearchBox } from './SearchBox.tsx';
 import { useAdmin } from './use-admin.ts';
 import { useDebounced } from './use-debounced.ts';
 import { usePaged } from './use-paged.ts';
@@ -23,7 +23,14 @@ export function GroupsTab() {
   return (
     <div className={styles.part}>
       <div className={styles.toolbar}>
-        <SearchBox label={t('groups.search')} value={q} onChange={setQ} />
+        <SearchField
+          className={styles.search}
+          label={t('groups.search')}
+          placeholder={t('groups.search')}
+          value={q}
+          onChange={setQ}
+          maxLength={limits.searchQueryMax}
+        />
       </div>
       {paged.items && paged.items.length > 0 && (
         <ul className={styles.list} aria-label={t('tab.groups')}>

@@ -1,9 +1,9 @@
-import type { AdminUser } from '@parley/protocol';
+import { type AdminUser, limits } from '@parley/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchField } from '../../ui/SearchField.tsx';
 import styles from './AdminConsole.module.css';
 import { ListState } from './ListState.tsx';
-import { SearchBox } from './SearchBox.tsx';
 import { Segmented } from './Segmented.tsx';
 import { UserRow } from './UserRow.tsx';
 import { useAdmin } from './use-admin.ts';
@@ -30,7 +30,14 @@ export function UsersTab() {
   return (
     <div className={styles.part}>
       <div className={styles.toolbar}>
-        <SearchBox label={t('users.search')} value={q} onChange={setQ} />
+        <SearchField
+          className={styles.search}
+          label={t('users.search')}
+          placeholder={t('users.search')}
+          value={q}
+          onChange={setQ}
+          maxLength={limits.searchQueryMax}
+        />
         <Segmented<Filter>
           label={t('users.filter')}
           options={filters.map((f) => ({ value: f, label: t(`users.filters.${f}`) }))}

@@ -1,6 +1,5 @@
 import type { PublicUser } from '@parley/protocol';
 import { limits } from '@parley/protocol';
-import { Search } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
@@ -8,6 +7,7 @@ import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { SearchField } from '../../ui/SearchField.tsx';
 import { toast } from '../../ui/toast.tsx';
 import { refusalText } from '../groups/refusal.ts';
 import { textProblem } from './one-line.ts';
@@ -115,18 +115,14 @@ function UserSearch({
   };
   return (
     <div className={styles.form}>
-      <label className={styles.search}>
-        <Search size={16} aria-hidden="true" />
-        <span className="visually-hidden">{t('add.searchLabel')}</span>
-        <input
-          type="search"
-          value={query}
-          autoFocus
-          maxLength={limits.searchQueryMax}
-          placeholder={t('add.searchPlaceholder')}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-      </label>
+      <SearchField
+        value={query}
+        onChange={setQuery}
+        label={t('add.searchLabel')}
+        placeholder={t('add.searchPlaceholder')}
+        autoFocus
+        maxLength={limits.searchQueryMax}
+      />
       {error && (
         <p className={styles.error} role="alert">
           {error}

@@ -1,10 +1,11 @@
 import type { Conversation } from '@parley/protocol';
-import { Search, UserPlus, Users } from 'lucide-react';
+import { UserPlus, Users } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button, IconButton } from '../../ui/Button.tsx';
+import { SearchField } from '../../ui/SearchField.tsx';
 import { groupName } from '../../util/conversation-title.ts';
 import { openConversation, useRoute } from '../../util/route.ts';
 import { AddFriendDialog } from './AddFriendDialog.tsx';
@@ -39,16 +40,13 @@ export function ContactsTab() {
   return (
     <div className={styles.tab}>
       <div className={styles.searchBar}>
-        <label className={styles.search}>
-          <Search size={16} aria-hidden="true" />
-          <span className="visually-hidden">{t('searchLabel')}</span>
-          <input
-            type="search"
-            value={query}
-            placeholder={t('searchPlaceholder')}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        </label>
+        <SearchField
+          className={styles.search}
+          value={query}
+          onChange={setQuery}
+          label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+        />
         <IconButton label={t('common:menu.addFriend')} onClick={() => setAdding(true)}>
           <UserPlus size={19} />
         </IconButton>

@@ -1,10 +1,10 @@
 import { limits } from '@parley/protocol';
 import { nameOf } from '@parley/sdk';
-import { Search } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionState } from '../../model/use-session-state.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
+import { SearchField } from '../../ui/SearchField.tsx';
 import { matches } from '../contacts/matches.ts';
 import styles from '../contacts/People.module.css';
 
@@ -45,16 +45,12 @@ export function FriendPicker({
       <span className={styles.label} id="friend-picker-label">
         {label} {selected.size > 0 && t('picker.selected', { count: selected.size })}
       </span>
-      <label className={styles.search}>
-        <Search size={16} aria-hidden="true" />
-        <span className="visually-hidden">{t('picker.filter')}</span>
-        <input
-          type="search"
-          value={query}
-          placeholder={t('picker.filter')}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-      </label>
+      <SearchField
+        value={query}
+        onChange={setQuery}
+        label={t('picker.filter')}
+        placeholder={t('picker.filter')}
+      />
       <ul className={styles.pickList} role="list" aria-labelledby="friend-picker-label">
         {shown.length === 0 && <li className={styles.emptySmall}>{t('picker.noMatch')}</li>}
         {shown.map((f) => {

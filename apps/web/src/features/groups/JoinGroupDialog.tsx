@@ -1,12 +1,12 @@
 import type { GroupSummary } from '@parley/protocol';
 import { limits } from '@parley/protocol';
-import { Search } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../model/app-context.ts';
 import { useSessionState } from '../../model/use-session-state.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { SearchField } from '../../ui/SearchField.tsx';
 import { useSearch } from '../contacts/use-search.ts';
 import { GroupCard } from './GroupCard.tsx';
 import { groupIdFrom } from './group-link.ts';
@@ -78,18 +78,14 @@ export function JoinGroupDialog({
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={t('join.title')} wide>
       <div className={styles.form}>
-        <label className={styles.search}>
-          <Search size={16} aria-hidden="true" />
-          <span className="visually-hidden">{t('join.searchLabel')}</span>
-          <input
-            type="search"
-            value={query}
-            autoFocus
-            maxLength={limits.searchQueryMax}
-            placeholder={t('join.searchPlaceholder')}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        </label>
+        <SearchField
+          value={query}
+          onChange={setQuery}
+          label={t('join.searchLabel')}
+          placeholder={t('join.searchPlaceholder')}
+          autoFocus
+          maxLength={limits.searchQueryMax}
+        />
         {lobby && (
           <ul className={styles.result} role="list" aria-label={t('join.lobby')}>
             <GroupCard group={lobby} onJoined={close} />

@@ -1,6 +1,8 @@
+import { limits } from '@parley/protocol';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionState } from '../../model/use-session-state.ts';
+import { SearchField } from '../../ui/SearchField.tsx';
 import { conversationTitle } from '../../util/conversation-title.ts';
 import { ChatList } from '../chats/ChatList.tsx';
 import { ChatListItem } from '../chats/ChatListItem.tsx';
@@ -8,7 +10,6 @@ import { matches } from '../contacts/matches.ts';
 import { GroupResults } from './GroupResults.tsx';
 import { MessageResults } from './MessageResults.tsx';
 import { PeopleResults } from './PeopleResults.tsx';
-import { SearchField } from './SearchField.tsx';
 import styles from './Search.module.css';
 import { onResultKeys } from './use-result-keys.ts';
 
@@ -24,7 +25,15 @@ export function ChatsWithSearch({ activeId }: { activeId: string | null }) {
   return (
     <div className={styles.tab} onKeyDown={onResultKeys}>
       <div className={styles.bar}>
-        <SearchField value={query} onChange={setQuery} label={t('label')} placeholder={t('placeholder')} />
+        <SearchField
+          value={query}
+          onChange={setQuery}
+          label={t('label')}
+          placeholder={t('placeholder')}
+          maxLength={limits.searchQueryMax}
+          enterKeyHint="search"
+          clearOnEscape
+        />
       </div>
       {query.trim() ? <Found query={query} activeId={activeId} /> : <ChatList activeId={activeId} />}
     </div>

@@ -1,8 +1,9 @@
+import { limits } from '@parley/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { SearchField } from '../../ui/SearchField.tsx';
 import { MessageResults } from './MessageResults.tsx';
-import { SearchField } from './SearchField.tsx';
 import styles from './Search.module.css';
 
 interface ConversationSearchDialogProps {
@@ -30,6 +31,9 @@ export function ConversationSearchDialog({
           onChange={setQuery}
           label={t('inChat.label')}
           placeholder={t('inChat.placeholder')}
+          maxLength={limits.searchQueryMax}
+          enterKeyHint="search"
+          clearOnEscape
           autoFocus
         />
         {query.trim() ? (

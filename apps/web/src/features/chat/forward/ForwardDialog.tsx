@@ -1,6 +1,6 @@
 import { type Conversation, limits, type Message } from '@parley/protocol';
 import { activityOf, newClientMsgId } from '@parley/sdk';
-import { Check, CircleAlert, Search } from 'lucide-react';
+import { Check, CircleAlert } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../model/app-context.ts';
@@ -9,6 +9,7 @@ import { useSessionState } from '../../../model/use-session-state.ts';
 import { Avatar } from '../../../ui/Avatar.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
+import { SearchField } from '../../../ui/SearchField.tsx';
 import { toast } from '../../../ui/toast.tsx';
 import { conversationAvatar, conversationTitle } from '../../../util/conversation-title.ts';
 import { errorText } from '../../../util/error-text.ts';
@@ -88,16 +89,12 @@ export function ForwardDialog({ messages, onClose }: ForwardDialogProps) {
           <span className={people.label} id="forward-to-label">
             {t('forward.to')} {picked.length > 0 && t('forward.picked', { count: picked.length })}
           </span>
-          <label className={people.search}>
-            <Search size={16} aria-hidden="true" />
-            <span className="visually-hidden">{t('forward.filter')}</span>
-            <input
-              type="search"
-              value={query}
-              placeholder={t('forward.filter')}
-              onChange={(e) => setQuery(e.target.value)}
-            />
-          </label>
+          <SearchField
+            value={query}
+            onChange={setQuery}
+            label={t('forward.filter')}
+            placeholder={t('forward.filter')}
+          />
           <ul className={`${people.pickList} ${styles.list}`} role="list" aria-labelledby="forward-to-label">
             {shown.length === 0 && <li className={people.emptySmall}>{t('forward.noMatch')}</li>}
             {shown.map(({ c, title }) => {
