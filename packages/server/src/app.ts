@@ -3,7 +3,6 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import fastifyWebsocket from '@fastify/websocket';
 import { closeCodes, limits } from '@parley/protocol';
 import Fastify, {
   type FastifyBaseLogger,
@@ -29,6 +28,7 @@ import type { Config } from './config/settings.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { registerGatewayRoute } from './gateway/route.ts';
 import { answerClientError } from './http/client-errors.ts';
+import { proxyTrust } from './http/proxy-trust.ts';
 import { compressJsonAnswers } from './http/compress.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { adminContentRoutes } from './http/routes/admin-content.ts';
@@ -158,14 +158,12 @@ export async function createParley(
   // long as any other failed login and give away that the name does not exist.
   await dummyHash(config.passwordHashCost);
 
+  const trustProxy = proxyTrust(config.trustProxy);
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: limits.httpBodyMaxBytes,
-    // A hop count trusts that many proxies in front of Parley (proxy-addr's rule), no more.
-    trustProxy:
-      typeof config.trustProxy === 'number'
-        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
-        : config.trustProxy,
+    // The WebSocket upgrade reads the client's address with the same trust (gateway/upgrade.ts).
+    trustProxy,
     // Requests Fastify cannot route (a broken %-escape in the path) get Parley's error body too.
     frameworkErrors: (err, _request, reply: FastifyReply) =>
       void reply.status(400).send({ error: { code: 'invalid_request', message: err.message } }),
@@ -220,11 +218,6 @@ export async function createParley(
   });
   await app.register(fastifySwagger, openApiOptions(version));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  // The gateway keeps its own list of sockets and closes them all itself (Gateway.close), so ws
-  // need not track them too: that cost every socket a Set entry and a `close` listener.
-  await app.register(fastifyWebsocket, {
-    options: { maxPayload: limits.wsFrameMaxBytes, clientTracking: false },
-  });
   await app.register(fastifyCookie);
 
   const servesPages = await serveWebClient(app, config.webDir);
@@ -268,7 +261,7 @@ export async function createParley(
     },
     { prefix: '/api/v1' },
   );
-  registerGatewayRoute(app, gateway, config.allowedOrigins);
+  registerGatewayRoute(app, gateway, trustProxy);
 
   // Media nobody can reach any more leaves the disk (actions/uploads/sweep-media.ts).
   const sweeping = setInterval(() => {

@@ -1,56 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import type { TestServer } from '../../src/testing.ts';
 import { register } from '../support/factories.ts';
 import { dialects, useServer } from '../support/server.ts';
 import { closeAll, openSocket } from '../support/socket.ts';
-
-interface Upgrade {
-  status: number;
-  /** The refusal's error code, when the upgrade was refused. */
-  code?: string;
-}
-
-/**
- * Asks GET /ws to upgrade with exactly these headers (a browser's Origin, a proxy's Host and
- * X-Forwarded-*), and resolves with 101 or the refusal: what a browser would meet.
- */
-function upgrade(server: TestServer, headers: Record<string, string>): Promise<Upgrade> {
-  return new Promise((resolve, reject) => {
-    // A connection of its own: the server does not keep one that asked to upgrade.
-    const request = http.request(`${server.url}/ws`, {
-      agent: false,
-      headers: {
-        connection: 'Upgrade',
-        upgrade: 'websocket',
-        'sec-websocket-version': '13',
-        'sec-websocket-key': randomBytes(16).toString('base64'),
-        ...headers,
-      },
-    });
-    request.on('upgrade', (_response, socket) => {
-      socket.destroy();
-      resolve({ status: 101 });
-    });
-    request.on('response', (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => {
-        let code: string | undefined;
-        try {
-          code = (JSON.parse(text) as { error?: { code?: string } }).error?.code;
-        } catch {
-          code = undefined;
-        }
-        resolve({ status: response.statusCode ?? 0, code });
-      });
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
+import { upgrade } from '../support/upgrade.ts';
 
 const refused = { status: 403, code: 'origin_not_allowed' };
 const upgraded = { status: 101 };
