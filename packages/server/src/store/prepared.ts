@@ -1,4 +1,4 @@
-import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
+import { type Compilable, CompiledQuery, type Kysely, SqliteAdapter } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from './tables.ts';
 
@@ -62,22 +62,35 @@ export function prepared<Args extends readonly unknown[], Row>(
 }
 
 /**
+ * The longest list one SQLite statement of a `preparedList` runs with; a longer list runs in
+ * statements of this many items and one of the rest. So there are at most this many texts of
+ * each list statement, each prepared once: with a text for every length, a saturated node kept
+ * preparing statements of hundreds of rows that its statement cache had dropped
+ * (store/connect.ts), and Kysely kept building them. A statement more per 64 items costs SQLite
+ * a few microseconds.
+ */
+const sqliteChunk = 64;
+
+/**
  * `prepared` for a statement over a list (an `in` list, a `values` list, a `case` with a branch
  * per item): built and compiled once per dialect and list length, for the lengths used lately,
  * then run with the items' values. A batch of sends at light load holds one or two messages,
  * and building its six statements cost more than running them. `build` receives stand-in items
  * whose every field in `fields` is a stand-in value, and must use each only as a value, as with
  * `prepared`; fields not listed are not there. Missing values (undefined) run as null.
+ *
+ * On SQLite a list longer than `sqliteChunk` runs as several statements, their rows answered
+ * together, so the statement must treat each item on its own: no order, limit or aggregate
+ * across items. PostgreSQL runs the whole list at once: there each statement is a round trip,
+ * which costs more than parsing a new text.
  */
 export function preparedList<Item, Row>(
   fields: readonly (keyof Item & string)[],
   build: (db: Db, items: readonly Item[]) => Compilable<Row>,
-  lengths = 16,
+  lengths = sqliteChunk,
 ): (db: Db, items: readonly Item[]) => Promise<Row[]> {
   const compiled = new Map<unknown, LRUCache<number, Compiled>>();
-  return async (db, items) => {
-    if (items.length === 0) throw new Error('preparedList: no items');
-    const dialect = db.getExecutor().adapter.constructor;
+  const run = async (db: Db, dialect: unknown, items: readonly Item[]): Promise<Row[]> => {
     let byLength = compiled.get(dialect);
     if (!byLength) compiled.set(dialect, (byLength = new LRUCache({ max: lengths })));
     let query = byLength.get(items.length);
@@ -95,5 +108,17 @@ export function preparedList<Item, Row>(
     });
     const result = await db.executeQuery<Row>(CompiledQuery.raw(query.sql, parameters));
     return result.rows;
+  };
+  return async (db, items) => {
+    if (items.length === 0) throw new Error('preparedList: no items');
+    const adapter = db.getExecutor().adapter;
+    if (!(adapter instanceof SqliteAdapter) || items.length <= sqliteChunk) {
+      return run(db, adapter.constructor, items);
+    }
+    const rows: Row[] = [];
+    for (let at = 0; at < items.length; at += sqliteChunk) {
+      rows.push(...(await run(db, adapter.constructor, items.slice(at, at + sqliteChunk))));
+    }
+    return rows;
   };
 }

@@ -41,6 +41,18 @@ const sessionsByDevice = preparedList(
       .orderBy('device_name'),
 );
 
+/** The same pairs with no order across items: a list that may be run in several statements. */
+const devicesNamed = preparedList(
+  ['userId', 'device'],
+  (db: Store['db'], items: readonly { userId: string; device: string }[]) =>
+    db
+      .selectFrom('sessions')
+      .select('device_name')
+      .where((eb) =>
+        eb.or(items.map((i) => eb.and([eb('user_id', '=', i.userId), eb('device_name', '=', i.device)]))),
+      ),
+);
+
 const t1 = '2026-12-07T01:00:00.000Z';
 const t2 = '2026-12-07T02:00:00.000Z';
 
@@ -153,6 +165,21 @@ describe.each(dialects)('prepared queries on %s', (dialect) => {
       ['ann phone', 1],
       ['ben phone', 2],
     ]);
+  });
+
+  it('answers a list longer than one statement takes with the rows of every item, at the seams too', async () => {
+    const [ann, ben] = users as [string, string];
+    // SQLite runs 64 items a statement (store/prepared.ts); the real pairs sit on either side
+    // of each seam, the rest name devices nobody has.
+    const items = Array.from({ length: 150 }, (_, i) => ({ userId: ann, device: `no such device ${i}` }));
+    items[0] = { userId: ann, device: 'ann laptop' };
+    items[63] = { userId: ann, device: 'ann phone' };
+    items[64] = { userId: ben, device: 'ben laptop' };
+    items[149] = { userId: ben, device: 'ben phone' };
+    const names = (await devicesNamed(store.db, items)).map((r) => r.device_name).sort();
+    expect(names).toEqual(['ann laptop', 'ann phone', 'ben laptop', 'ben phone']);
+    const inTx = await store.db.transaction().execute((tx) => devicesNamed(tx, items.slice(60, 130)));
+    expect(inTx.map((r) => r.device_name).sort()).toEqual(['ann phone', 'ben laptop']);
   });
 
   it('refuses a list query that leaves out a field, and an empty list', async () => {
