@@ -120,7 +120,8 @@ export async function createParley(
   );
   const members = new MemberCache();
   const push = new PushSender(
-    { store, presence, log },
+    // The gateway exists by the time a message is stored.
+    { store, presence, log, connectedHere: (userId) => gateway.fanout.hasUser(userId) },
     { keys: vapidKeys, subject: config.pushSubject ?? 'mailto:parley@localhost' },
   );
   const services: Services = {

@@ -39,6 +39,11 @@ export class Fanout {
     removeFrom(this.bySession, target.sessionId, target);
   }
 
+  /** Whether the user has a signed-in socket on this node (so is online, whatever other nodes say). */
+  hasUser(userId: string): boolean {
+    return this.byUser.has(userId);
+  }
+
   get size(): number {
     let n = 0;
     for (const targets of this.byUser.values()) n += targets instanceof Set ? targets.size : 1;

@@ -15,6 +15,8 @@ export interface PushDeps {
   store: Store;
   presence: Presence;
   log: Logger;
+  /** Whether the user has a socket open on this node: online without asking presence. */
+  connectedHere?: (userId: string) => boolean;
 }
 
 /** Pushes under way at once (each an HTTPS request to a push service, or a lookup before them). */
@@ -59,7 +61,20 @@ export class PushSender {
     if (storedFor) this.kinds.set(row.conversation_id, storedFor.kind);
     const kind = this.kinds.get(row.conversation_id);
     if (kind && kind !== 'direct' && mentionsOf(row).length === 0) return;
+    if (kind && storedFor && this.allHere(row, kind, storedFor.memberIds)) return;
     this.enqueue(() => this.fanOut(row, kind, storedFor?.memberIds));
+  }
+
+  /**
+   * Whether everyone the message concerns has a socket open on this node: then nobody is
+   * pushed, and a busy chat (a message each time, its people online here) queues nothing and
+   * asks nothing; fanOut asks presence about anyone else.
+   */
+  private allHere(row: MessageRow, kind: ConversationKind, memberIds: readonly string[]): boolean {
+    const here = this.deps.connectedHere;
+    if (!here) return false;
+    const concerned = kind === 'direct' ? memberIds : mentionsOf(row).filter((id) => memberIds.includes(id));
+    return concerned.every((id) => id === row.sender_id || here(id));
   }
 
   /** Resolves when every push queued so far has been answered or given up (tests, shutdown). */

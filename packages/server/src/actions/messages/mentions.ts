@@ -18,6 +18,8 @@ export async function mentionedMembers(
   senderId: string,
   text: string,
 ): Promise<string[]> {
+  // Most messages name nobody: no `@`, no mention, and no parse.
+  if (!text.includes('@')) return [];
   const names = [...mentionedNames(parseMarkdown(text))].slice(0, 50);
   if (names.length === 0) return [];
   const rows = await db
