@@ -128,8 +128,13 @@ test('an admin sees the counts, finds a member, disables them (signed out at onc
       .filter({ hasText: 'This account is disabled. Ask an admin to enable it again.' }),
   ).toBeVisible();
 
-  // The Disabled filter lists him; enabled, he signs in.
+  // The Disabled filter lists him; enabled, he signs in. The cleared search applies after a
+  // pause (a debounce): wait for the whole list, so it cannot reload under the filtered one
+  // once he is enabled and take his row away.
   await consoleDialog.getByRole('searchbox', { name: 'Search by name or username' }).fill('');
+  await expect(
+    consoleDialog.getByTestId('admin-user').filter({ hasText: `@${admin.username}` }),
+  ).toBeVisible();
   await consoleDialog.getByRole('button', { name: 'Disabled', exact: true }).click();
   await expect(row).toBeVisible();
   await row.getByRole('button', { name: `Actions for @${bob.username}` }).click();
